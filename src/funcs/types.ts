@@ -1,0 +1,3 @@
+import type { FuncMap } from "../template/value.js";
+
+export const typesFuncs: FuncMap = {};
