@@ -123,6 +123,32 @@ export function mapValueType(m: GoMap): string {
   return (m as unknown as Record<symbol, string>)[MAPTYPE] ?? "interface {}";
 }
 
+const METHODS = Symbol.for("chartroom.goMethods");
+const NAMED = Symbol.for("chartroom.goNamedType");
+
+/**
+ * Gives a map or slice a Go named type with methods, as helm's `.Files`
+ * (engine.files, a map[string][]byte with Get/Glob/...) and
+ * `.Capabilities.APIVersions` (chartutil.VersionSet, a []string with Has).
+ * It still ranges, indexes and prints as a map or slice; `.Files.Get` finds
+ * the method first, as Go's field evaluation does.
+ */
+export function withMethods<T extends GoMap | Value[]>(v: T, typeName: string, methods: Record<string, FuncDef>): T {
+  Object.defineProperty(v, METHODS, { value: methods, enumerable: false });
+  Object.defineProperty(v, NAMED, { value: typeName, enumerable: false });
+  return v;
+}
+
+/** The methods attached by withMethods, if any. */
+export function methodsOf(v: object): Record<string, FuncDef> | undefined {
+  return (v as Record<symbol, Record<string, FuncDef> | undefined>)[METHODS];
+}
+
+/** The Go named type attached by withMethods (e.g. "engine.files"), if any. */
+export function namedType(v: object): string | undefined {
+  return (v as Record<symbol, string | undefined>)[NAMED];
+}
+
 export function newMap(): GoMap {
   return Object.create(null) as GoMap;
 }
