@@ -97,6 +97,11 @@ export abstract class GoObject {
   goString?(): string;
   /** error interface: when defined, %v and %s print this. */
   goError?(): string;
+  /**
+   * What encoding/json marshals for this value (a MarshalJSON method or json
+   * struct tags). When absent, toJson/toYaml use fieldNames() and field().
+   */
+  goJson?(): Value;
 }
 
 const ELEM = Symbol.for("chartroom.goElemType");
