@@ -1,0 +1,102 @@
+// Maps the errors of the `yaml` package onto go-yaml v2's wording and line
+// numbering, so that messages read exactly as helm prints them.
+//
+// go-yaml reports "yaml: line N: MSG". For parser errors N is the 0-based line
+// of the problem mark; scanner errors add one. When the mark is on the first
+// line (0) the "line N: " part is left out altogether.
+import type { YAMLError } from "yaml";
+
+export class YamlSyntaxError extends Error {
+  override name = "YamlSyntaxError";
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function scanner(line0: number, msg: string): string {
+  return line0 !== 0 ? `yaml: line ${line0 + 1}: ${msg}` : `yaml: ${msg}`;
+}
+
+function parser(line0: number, msg: string): string {
+  return line0 !== 0 ? `yaml: line ${line0}: ${msg}` : `yaml: ${msg}`;
+}
+
+function lineText(text: string, line0: number): string {
+  return text.split(/\r?\n/)[line0] ?? "";
+}
+
+/** Inside a block sequence at this line? Decides go-yaml's two indentation messages. */
+function inBlockSequence(text: string, line0: number): boolean {
+  const lines = text.split(/\r?\n/);
+  const indent = (lines[line0] ?? "").search(/\S|$/);
+  for (let i = line0 - 1; i >= 0; i--) {
+    const l = lines[i] ?? "";
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const ind = l.search(/\S/);
+    if (ind > indent) continue;
+    return ind === indent && /^\s*-(\s|$)/.test(l);
+  }
+  return false;
+}
+
+const NOT_PRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** go-yaml rejects control characters before parsing anything around them. */
+export function checkPrintable(text: string): void {
+  if (NOT_PRINTABLE.test(text)) throw new YamlSyntaxError("yaml: control characters are not allowed");
+}
+
+/** The go-yaml message for the first error the `yaml` package reported. */
+export function goYamlMessage(text: string, errors: readonly YAMLError[]): string {
+  const codes = errors.map((e) => e.code);
+  const first = errors[0] as YAMLError;
+  const pos = first.pos[0];
+  const line0 = lineOf(text, pos);
+  const msg = first.message;
+  switch (first.code) {
+    case "TAB_AS_INDENT":
+    case "BAD_SCALAR_START":
+      return scanner(line0, "found character that cannot start any token");
+    case "BAD_DQ_ESCAPE":
+      return scanner(line0, "found unknown escape character");
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "KEY_OVER_1024_CHARS":
+      return scanner(line0, "mapping values are not allowed in this context");
+    case "MULTILINE_IMPLICIT_KEY":
+      if (errors.some((e) => e.code === "UNEXPECTED_TOKEN" && /block-seq-ind/.test(e.message)))
+        return parser(line0, "did not find expected key");
+      return scanner(lineOf(text, first.pos[1] - 1), "mapping values are not allowed in this context");
+    case "MISSING_CHAR":
+      if (/closing/.test(msg)) return scanner(lineOf(text, text.length), "found unexpected end of stream");
+      if (/map values/.test(msg)) return scanner(line0 + 1, "could not find expected ':'");
+      if (/flow sequence|\]/.test(msg)) return parser(line0, "did not find expected ',' or ']'");
+      if (/flow map|\}/.test(msg)) return parser(line0, "did not find expected ',' or '}'");
+      return parser(line0, "did not find expected node content");
+    case "BAD_INDENT":
+      if (/Flow sequence/.test(msg)) return parser(line0, "did not find expected ',' or ']'");
+      if (/Flow map/.test(msg)) return parser(line0, "did not find expected ',' or '}'");
+      if (inBlockSequence(text, line0)) return parser(line0, "did not find expected '-' indicator");
+      return parser(line0, "did not find expected key");
+    case "UNEXPECTED_TOKEN":
+      if (/at node end/.test(msg) && /^\s*-/.test(lineText(text, line0 - 1)))
+        return parser(line0, "did not find expected '-' indicator");
+      if (/in flow (sequence|collection|map)|Unexpected ,/.test(msg)) return parser(line0, "did not find expected node content");
+      if (codes.includes("MISSING_CHAR")) return parser(line0, "did not find expected key");
+      return parser(line0, "did not find expected key");
+    case "DUPLICATE_KEY":
+      return parser(line0, "did not find expected key");
+    case "BAD_ALIAS":
+      return parser(line0, "did not find expected node content");
+    default:
+      return parser(line0, "did not find expected node content");
+  }
+}
+
+/** A parser error at a source offset, numbered as go-yaml numbers it. */
+export function goParserMessage(text: string, offset: number, msg: string): string {
+  return parser(lineOf(text, offset), msg);
+}
