@@ -1,5 +1,43 @@
-// Entry of the terminal UI (being built: see issue 2). Loaded lazily by the CLI.
-export async function runTui(_options: Record<string, unknown>): Promise<number> {
-  process.stderr.write("chartroom: the terminal UI is not built yet\n");
-  return 1;
+// Entry of the terminal UI, loaded lazily by the CLI (`chartroom` with no
+// command on a TTY), so React and Ink load only here. Everything that can fail
+// with a user-facing error (theme, options) runs before the screen switches.
+import { render } from "ink";
+import { createElement } from "react";
+import { App } from "./app.js";
+import { readKubeTarget } from "./kubeconfig.js";
+import { enterAlternateScreen } from "./screen.js";
+import { resolveTheme } from "./theme.js";
+import type { SessionInfo } from "./view/chrome.js";
+
+export { ThemeError } from "./theme.js";
+
+/** Options are the CLI's root flags: theme, sandbox, readonly, kubeconfig, kubeContext, namespace, debug. */
+export async function runTui(options: Record<string, unknown>): Promise<number> {
+  const theme = resolveTheme({ flag: str(options.theme) });
+  const target = readKubeTarget({
+    kubeconfig: str(options.kubeconfig),
+    kubeContext: str(options.kubeContext),
+    namespace: str(options.namespace),
+  });
+  const info: SessionInfo = {
+    context: target.context,
+    namespace: target.namespace,
+    problem: target.problem,
+    sandbox: options.sandbox ? "unavailable" : "off",
+    readonly: Boolean(options.readonly),
+  };
+  const screen = enterAlternateScreen(process.stdout);
+  try {
+    const ink = render(createElement(App, { info, theme }), {
+      exitOnCtrlC: false,
+    });
+    await ink.waitUntilExit();
+  } finally {
+    screen.restore();
+  }
+  return 0;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v !== "" ? v : undefined;
 }
