@@ -70,6 +70,12 @@ export interface ControllerHost {
   delete(apiVersion: string, kind: string, namespace: string | undefined, name: string): MaybePromise<void>;
   /** Every change to every object, after it is stored. Returns an unsubscribe function. */
   subscribe(fn: (ev: HostEvent) => void): () => void;
+  /**
+   * Optional: binds a pod to a node as the pods/binding subresource does. When
+   * absent the controllers set spec.nodeName with update(), which the store
+   * must then accept for a pod whose nodeName is still empty.
+   */
+  bind?(namespace: string, name: string, nodeName: string): MaybePromise<void>;
   /** The wall clock stamped into timestamps (startTime, lastTransitionTime...). */
   now(): Date;
 }
@@ -102,12 +108,16 @@ export interface ControllerOptions {
   nodes?: string[];
   delays?: Partial<PodDelays>;
   scheduler?: Scheduler;
-  /** Pod CIDR prefix for pod IPs (`10.244.0.` gives 10.244.0.2 and up). */
+  /** First two octets of pod IPs, with the trailing dot (default `10.244.`). */
   podIPPrefix?: string;
+  /** Kubelet version reported by the simulated Nodes (default `v1.32.0`). */
+  kubeletVersion?: string;
   /** Reports errors the controllers swallow (a failed reconcile is retried). */
   onError?: (err: unknown, where: string) => void;
 }
 
 export interface ControllerHandle {
   stop(): void;
+  /** Resolves once no reconcile is queued or running (armed timers aside); for tests. */
+  idle(): Promise<void>;
 }

@@ -1,0 +1,44 @@
+// Fault injection: an image tag or a pod annotation makes a simulated pod
+// misbehave in the ways charts meet on real clusters.
+import type { KubeObject } from "./host.js";
+
+export const FAULT_ANNOTATION = "sandbox.chartroom.dev/fault";
+/** Exit code the containers of a run-to-completion pod finish with (default 0). */
+export const EXIT_CODE_ANNOTATION = "sandbox.chartroom.dev/exit-code";
+
+export type Fault = "crashloop" | "pullerror" | "notready" | "fail";
+
+const FAULTS: readonly Fault[] = ["crashloop", "pullerror", "notready", "fail"];
+
+/** The tag of an image reference ("repo/app:1.2@sha256:..." -> "1.2"); "" when untagged. */
+export function imageTag(image: string | undefined): string {
+  const ref = (image ?? "").split("@")[0];
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  return colon > slash ? ref.slice(colon + 1) : "";
+}
+
+function asFault(v: string | undefined): Fault | undefined {
+  return FAULTS.find((f) => f === v);
+}
+
+/** The fault of one container: the pod annotation applies to every container, else the image tag decides. */
+export function containerFault(pod: KubeObject, container: { image?: string }): Fault | undefined {
+  return asFault(pod.metadata.annotations?.[FAULT_ANNOTATION]) ?? asFault(imageTag(container.image));
+}
+
+/** The fault that drives the pod's life: the first container with one, pull errors first since they block start-up. */
+export function podFault(pod: KubeObject): Fault | undefined {
+  const faults = ((pod.spec?.containers ?? []) as { image?: string }[])
+    .map((c) => containerFault(pod, c))
+    .filter((f): f is Fault => f !== undefined);
+  for (const f of ["pullerror", "crashloop", "fail", "notready"] as const) if (faults.includes(f)) return f;
+  return undefined;
+}
+
+/** The exit code a run-to-completion pod finishes with. */
+export function exitCode(pod: KubeObject): number {
+  if (podFault(pod) === "fail") return 1;
+  const n = Number.parseInt(pod.metadata.annotations?.[EXIT_CODE_ANNOTATION] ?? "0", 10);
+  return Number.isNaN(n) ? 1 : n;
+}
