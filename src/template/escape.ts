@@ -2,7 +2,7 @@
 // way those builtins turn their arguments into one string.
 
 import { sprint } from "./fmt.js";
-import { isPrint } from "./strconv.js";
+import { isPrint } from "./unicode.js";
 import { GoObject, type Value } from "./value.js";
 
 const HTML_SPECIAL = /["'&<>\0]/;

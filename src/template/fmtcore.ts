@@ -3,7 +3,8 @@
 // fmt.ts walks values and chooses a writer; this file knows nothing of Value.
 
 import { formatFloat } from "./floatfmt.js";
-import { canBackquote, quoteGo, quoteRuneGo, quoteRuneToASCII, quoteToASCII, isPrint } from "./strconv.js";
+import { canBackquote, quoteGo, quoteRuneGo, quoteRuneToASCII, quoteToASCII } from "./strconv.js";
+import { isPrint } from "./unicode.js";
 
 const LDIGITS = "0123456789abcdefx";
 const UDIGITS = "0123456789ABCDEFX";

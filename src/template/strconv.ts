@@ -2,24 +2,12 @@
 // error messages. Sprig's conversions (atoi, int64, float64, ...) and fmt's
 // %q verb depend on these exact rules.
 
+import { isGraphic, isPrint } from "./unicode.js";
+
 export { formatFloat } from "./floatfmt.js";
+export { isGraphic, isPrint };
 
 const HEX = "0123456789abcdef";
-
-// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** strconv.IsPrint for one code point. */
-export function isPrint(cp: number): boolean {
-  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
-  if (cp >= 0xd800 && cp <= 0xdfff) return false;
-  return PRINTABLE.test(String.fromCodePoint(cp));
-}
-
-/** strconv.IsGraphic: IsPrint plus the Unicode space separators (Zs). */
-export function isGraphic(cp: number): boolean {
-  return isPrint(cp) || (cp >= 0x80 && /^\p{Zs}$/u.test(String.fromCodePoint(cp)));
-}
 
 function hex(n: number, width: number): string {
   let s = "";
