@@ -3,6 +3,7 @@
 // only when the winning binding belongs to a scope it owns: a pane that claims
 // a key shadows a global binding instead of both firing.
 import { useInput } from "ink";
+import { useCallback, useRef } from "react";
 import { type Command, KEYMAP, type KeyBinding, resolveKey, type Scope, toKeyPress } from "../keymap.js";
 
 export interface KeymapOptions {
@@ -16,13 +17,19 @@ export interface KeymapOptions {
 
 export function useKeymap(onCommand: (command: Command, binding: KeyBinding) => void, opts: KeymapOptions): void {
   const { scopes, owns, isActive = true, keymap = KEYMAP } = opts;
-  useInput(
-    (input, key) => {
-      const binding = resolveKey(toKeyPress(input, key as unknown as Record<string, unknown>), scopes, keymap);
-      if (binding && owns.includes(binding.scope)) onCommand(binding.command, binding);
-    },
-    { isActive },
-  );
+  // Ink (un)subscribes a handler in a passive effect, which can run several
+  // milliseconds after the render that moved focus; a key typed in that gap
+  // would reach the old pane or none. So every listener stays subscribed and
+  // reads focus and scopes from a ref that the latest render wrote.
+  const latest = useRef({ onCommand, scopes, owns, keymap, isActive });
+  latest.current = { onCommand, scopes, owns, keymap, isActive };
+  const handler = useCallback((input: string, key: object) => {
+    const { onCommand, scopes, owns, keymap, isActive } = latest.current;
+    if (!isActive) return;
+    const binding = resolveKey(toKeyPress(input, key as Record<string, unknown>), scopes, keymap);
+    if (binding && owns.includes(binding.scope)) onCommand(binding.command, binding);
+  }, []);
+  useInput(handler);
 }
 
 /** A pane's own bindings (scope = its id), live only while it has focus and no overlay is open. */

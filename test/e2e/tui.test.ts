@@ -1,0 +1,91 @@
+// Drives the real binary in a real terminal (tmux, 80x24): the same path a user
+// takes with `chartroom` on a TTY. Needs dist/ (the `test` script builds first).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { TmuxSession } from "../helpers/tmux.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin", "chartroom.js");
+const PANES = ["Repositories", "Search", "Values", "Releases"];
+
+describe("chartroom TUI in a terminal", () => {
+  let home: string;
+  let term: TmuxSession;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, "dist", "tui", "index.js"))) {
+      throw new Error("dist/ is not built: run `npx tsc -p .` (npm test builds before running vitest)");
+    }
+    home = mkdtempSync(join(tmpdir(), "chartroom-e2e-"));
+    const kubeconfig = join(home, "kubeconfig.yaml");
+    writeFileSync(kubeconfig, "current-context: e2e-ctx\ncontexts:\n- name: e2e-ctx\n  context: {cluster: c, namespace: e2e-ns}\n");
+    term = await TmuxSession.start({ columns: 80, rows: 24, cwd: ROOT, env: { HOME: home, KUBECONFIG: kubeconfig } });
+  });
+
+  afterAll(async () => {
+    await term?.kill();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  test("opens full screen, switches panes, shows help and quits back to the shell", async () => {
+    await term.run("echo marker-before-tui");
+    await term.waitForText("marker-before-tui\n$");
+    await term.run(`node ${BIN}`);
+
+    let screen = await term.waitForText("1-4 panes");
+    const lines = screen.split("\n");
+    expect(lines[0]).toBe("chartroom  ctx e2e-ctx  ns e2e-ns");
+    for (const pane of PANES) expect(lines[1]).toContain(pane);
+    expect(screen).toContain("No repositories yet");
+    // The alternate screen hides the shell: the marker is gone while the UI runs.
+    expect(screen).not.toContain("marker-before-tui");
+
+    await term.sendKeys("4");
+    screen = await term.waitForText("No releases listed");
+    expect(screen).toContain("Context e2e-ctx, namespace e2e-ns");
+    expect(screen).not.toContain("No repositories yet");
+
+    await term.sendKeys("Tab");
+    await term.waitForText("No repositories yet");
+    await term.sendKeys("BTab", "BTab");
+    await term.waitForText("No chart or release selected");
+
+    await term.sendKeys("?");
+    screen = await term.waitForText("Show these key bindings");
+    expect(screen).toContain("Ctrl-C  Quit chartroom");
+    expect(screen).not.toContain("No chart or release selected");
+    await term.sendKeys("Escape");
+    await term.waitForScreen((s) => s.includes("No chart or release selected") && !s.includes("Show these"), "help closed");
+
+    await term.sendKeys("q");
+    // The previous screen is back, with a fresh prompt under the command line.
+    screen = await term.waitForText(/chartroom\.js\n\$$/);
+    expect(screen).toContain("marker-before-tui");
+    expect(screen).not.toContain("Repositories");
+    await term.run("echo exit=$?");
+    screen = await term.waitForText("exit=0");
+    expect(screen).toMatch(/\$ node \S+chartroom\.js\n\$ echo exit=\$\?\nexit=0/);
+  });
+
+  test("Ctrl-C quits with status 0 too", async () => {
+    await term.run("clear");
+    await term.run(`node ${BIN} --readonly`);
+    await term.waitForText("read-only");
+    await term.sendKeys("C-c");
+    await term.waitForText(/--readonly\n\$$/);
+    await term.run("echo exit=$?");
+    await term.waitForText(/^exit=0$/m);
+  });
+
+  test("an unknown theme is a one-line error and status 1, before the screen is taken", async () => {
+    await term.run("clear");
+    await term.run(`node ${BIN} --theme neon; echo exit=$?`);
+    const screen = await term.waitForText(/^exit=\d/m);
+    expect(screen).toContain('Error: unknown theme "neon" (from --theme)');
+    expect(screen).toContain("Available themes: dark, high-contrast, light.");
+    expect(screen).toContain("exit=1");
+    expect(screen).not.toContain("at ");
+  });
+});
