@@ -98,6 +98,12 @@ export abstract class GoObject {
   /** error interface: when defined, %v and %s print this. */
   goError?(): string;
   /**
+   * Set when a struct's String/Error methods have pointer receivers (as
+   * chartutil.KubeVersion's): `{{ .x }}` uses them, but print/printf/html of
+   * the struct value do not, as in Go.
+   */
+  goPointerMethods?: boolean;
+  /**
    * What encoding/json marshals for this value (a MarshalJSON method or json
    * struct tags). When absent, toJson/toYaml use fieldNames() and field().
    */
