@@ -22,7 +22,6 @@ function int(n: number): GoInt {
 const utf8 = new TextEncoder();
 
 function byteLength(s: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
   return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
 }
 

@@ -152,7 +152,7 @@ export function evalCall(
   // and/or evaluate their arguments lazily and stop at the deciding one.
   if (isBuiltin && (name === "and" || name === "or")) {
     const want = name === "or";
-    let v: Value = undefined;
+    let v: Value;
     for (let i = 1; i <= argc; i++) {
       v = evalArg(s, dot, REFLECT_VALUE, args![i]);
       if (isTrue(v) === want) return v;

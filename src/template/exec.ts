@@ -47,7 +47,11 @@ export interface Templates {
   /** A function by name and whether it is a text/template builtin. */
   func(name: string): FuncDef | undefined;
   isBuiltin(name: string, fn: FuncDef): boolean;
+  /** Go's missingkey option; helm uses "zero" (and "error" for --strict). */
+  readonly missingKey: MissingKey;
 }
+
+export type MissingKey = "default" | "zero" | "error";
 
 const MAX_DEPTH = 100000;
 const BREAK = 1;
@@ -337,7 +341,7 @@ export class State {
   /** A number with no type context: int if it looks integral, else float64. */
   idealConstant(n: NumberNode): Value {
     this.at(n);
-    if (n.isComplex) return this.errorf(`can't handle complex constant ${n.text}`);
+    if (n.isComplex) return n.complex;
     const t = n.text;
     const hexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !/[pP]/.test(t);
     if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t)) return n.float64;
@@ -407,6 +411,7 @@ export class State {
     recvIface: boolean,
   ): Value {
     if (recv === undefined) {
+      if (this.set.missingKey === "error") this.errorf(`nil data; no entry for key ${goQuote(name)}`);
       this.iface = false;
       return undefined;
     }
@@ -423,7 +428,11 @@ export class State {
         const v = recv[name];
         const vt = mapValueType(recv);
         this.iface = vt === "interface {}";
-        return v === undefined ? zeroOf(vt) : v;
+        if (v !== undefined) return v;
+        const mode = this.set.missingKey;
+        if (mode === "zero") return zeroOf(vt);
+        if (mode === "error") this.errorf(`map has no entry for key ${goQuote(name)}`);
+        return undefined;
       }
       if (recv instanceof GoObject && recv.hasField(name)) {
         if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
@@ -478,7 +487,6 @@ export function location(tree: Tree, pos: number): string {
     lineStart = i + 1;
   }
   const prefix = text.slice(lineStart, pos);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
   const col = /^[\x00-\x7f]*$/.test(prefix) ? prefix.length : encoder.encode(prefix).length;
   return `${tree.parseName}:${line}:${col}`;
 }

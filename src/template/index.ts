@@ -20,13 +20,14 @@
 // helmErrorMessage turns the error into helm's "execution error at (...)".
 import { builtins } from "./builtins.js";
 import { TemplateError } from "./errors.js";
-import { execute, type Templates } from "./exec.js";
+import { execute, type MissingKey, type Templates } from "./exec.js";
 import { goQuote } from "./literals.js";
 import { isEmptyTree, type Tree } from "./node.js";
 import { parseFile } from "./parse.js";
 import type { FuncDef, FuncMap, Value } from "./value.js";
 
 export { helmErrorMessage, TemplateError, warnWrap } from "./errors.js";
+export type { MissingKey } from "./exec.js";
 export { parseFile } from "./parse.js";
 export { builtins } from "./builtins.js";
 
@@ -35,10 +36,17 @@ export class TemplateSet implements Templates {
   private funcs: FuncMap;
   /** The set's own name, used in Go's "no template ... associated with template" error. */
   name = "gotpl";
+  /** Go's Option("missingkey=..."): helm renders with "zero". */
+  missingKey: MissingKey = "zero";
 
   constructor(funcs: FuncMap, trees?: Map<string, Tree>) {
     this.funcs = Object.assign(Object.create(null) as FuncMap, funcs);
     this.trees = trees ?? new Map();
+  }
+
+  /** Sets Go's missingkey option ("zero" is helm's default, "error" its --strict). */
+  setMissingKey(mode: MissingKey): void {
+    this.missingKey = mode;
   }
 
   /** Adds or replaces functions (Go's Template.Funcs). */
@@ -85,6 +93,7 @@ export class TemplateSet implements Templates {
   clone(): TemplateSet {
     const c = new TemplateSet(this.funcs, new Map(this.trees));
     c.name = this.name;
+    c.missingKey = this.missingKey;
     return c;
   }
 

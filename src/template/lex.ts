@@ -5,7 +5,7 @@
 
 import { goQuote as quote } from "./literals.js";
 
-export const enum T {
+export enum T {
   Error,
   Bool,
   Char,

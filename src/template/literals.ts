@@ -55,7 +55,7 @@ function isPrintRune(c: number): boolean {
   return !nonPrint.test(String.fromCodePoint(c));
 }
 
-export class SyntaxError extends Error {
+export class LiteralSyntaxError extends Error {
   constructor() {
     super("invalid syntax");
   }
@@ -64,16 +64,16 @@ export class SyntaxError extends Error {
 /** Go's strconv.Unquote for "..." `...` and '...' literals. */
 export function goUnquote(lit: string): string {
   const q = lit[0];
-  if (lit.length < 2 || lit[lit.length - 1] !== q) throw new SyntaxError();
+  if (lit.length < 2 || lit[lit.length - 1] !== q) throw new LiteralSyntaxError();
   const body = lit.slice(1, -1);
   if (q === "`") {
-    if (body.includes("`")) throw new SyntaxError();
+    if (body.includes("`")) throw new LiteralSyntaxError();
     return body.includes("\r") ? body.replaceAll("\r", "") : body;
   }
-  if (q !== '"' && q !== "'") throw new SyntaxError();
+  if (q !== '"' && q !== "'") throw new LiteralSyntaxError();
   if (!body.includes("\\")) {
-    if (body.includes("\n") || body.includes(q)) throw new SyntaxError();
-    if (q === "'" && [...body].length !== 1) throw new SyntaxError();
+    if (body.includes("\n") || body.includes(q)) throw new LiteralSyntaxError();
+    if (q === "'" && [...body].length !== 1) throw new LiteralSyntaxError();
     return body;
   }
   // Escapes like \xff produce raw bytes, so decode through a byte buffer.
@@ -81,7 +81,7 @@ export function goUnquote(lit: string): string {
   let runes = 0;
   for (let i = 0; i < body.length; ) {
     const ch = body[i];
-    if (ch === q || ch === "\n") throw new SyntaxError();
+    if (ch === q || ch === "\n") throw new LiteralSyntaxError();
     runes++;
     if (ch !== "\\") {
       const cp = body.codePointAt(i)!;
@@ -119,7 +119,7 @@ export function goUnquote(lit: string): string {
         break;
       case "'":
       case '"':
-        if (e !== q) throw new SyntaxError();
+        if (e !== q) throw new LiteralSyntaxError();
         bytes.push(e.charCodeAt(0));
         break;
       case "x":
@@ -127,14 +127,14 @@ export function goUnquote(lit: string): string {
       case "U": {
         const n = e === "x" ? 2 : e === "u" ? 4 : 8;
         const hex = body.slice(i, i + n);
-        if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw new SyntaxError();
+        if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw new LiteralSyntaxError();
         i += n;
         const v = Number.parseInt(hex, 16);
         if (e === "x") {
           if (q === "'") pushRune(bytes, v);
           else bytes.push(v);
         } else {
-          if (v > 0x10ffff || (v >= 0xd800 && v < 0xe000)) throw new SyntaxError();
+          if (v > 0x10ffff || (v >= 0xd800 && v < 0xe000)) throw new LiteralSyntaxError();
           pushRune(bytes, v);
         }
         break;
@@ -142,18 +142,18 @@ export function goUnquote(lit: string): string {
       default: {
         if (e >= "0" && e <= "7") {
           const oct = body.slice(i - 1, i + 2);
-          if (!/^[0-7]{3}$/.test(oct)) throw new SyntaxError();
+          if (!/^[0-7]{3}$/.test(oct)) throw new LiteralSyntaxError();
           const v = Number.parseInt(oct, 8);
-          if (v > 255) throw new SyntaxError();
+          if (v > 255) throw new LiteralSyntaxError();
           i += 2;
           bytes.push(v);
           break;
         }
-        throw new SyntaxError();
+        throw new LiteralSyntaxError();
       }
     }
   }
-  if (q === "'" && runes !== 1) throw new SyntaxError();
+  if (q === "'" && runes !== 1) throw new LiteralSyntaxError();
   return utf8Decoder.decode(new Uint8Array(bytes));
 }
 
@@ -191,10 +191,9 @@ export function parseGoInteger(text: string): bigint | undefined {
       prefixed = true;
     }
   }
-  // Underscores are only allowed with a base prefix, between digits.
+  // Base-0 literal syntax: an underscore must sit between digits (or after a prefix).
   if (s.includes("_")) {
-    if (!prefixed) return undefined;
-    if (/(^_$)|__|_$/.test(s) || (base === 8 && text.replace(/^[+-]/, "")[1] !== "o" && s[0] === "_" && false)) return undefined;
+    if (s.startsWith("_") && !prefixed) return undefined;
     if (s.endsWith("_") || s.includes("__")) return undefined;
     s = s.replaceAll("_", "");
   }

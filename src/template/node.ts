@@ -1,10 +1,31 @@
 // AST nodes. Each prints back to template source exactly as Go's node.go
 // String() does: that text is what execution errors quote ("at <...>"), and
 // it makes every parser test a one-line round trip.
-import { GoInt } from "./value.js";
+import { formatAny } from "./fmt.js";
+import { GoInt, GoObject } from "./value.js";
+
+/** A Go complex128 constant (only literals like 2i or 1+2i produce one). */
+export class GoComplex extends GoObject {
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {
+    super();
+  }
+  goType(): string {
+    return "complex128";
+  }
+  override goKind(): string {
+    return "complex128";
+  }
+  override goString(): string {
+    const sign = this.im >= 0 || Number.isNaN(this.im) ? "+" : "";
+    return `(${formatAny(this.re)}${sign}${formatAny(this.im)}i)`;
+  }
+}
 import { goQuote } from "./literals.js";
 
-export const enum N {
+export enum N {
   Text,
   Action,
   Bool,
@@ -228,6 +249,7 @@ export class NumberNode {
   int64 = 0n;
   uint64 = 0n;
   float64 = 0;
+  complex: GoComplex | null = null;
   /** Cached GoInt per kind, so execution does not allocate. */
   private ints: Record<string, GoInt> = Object.create(null);
   constructor(

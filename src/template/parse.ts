@@ -3,7 +3,8 @@
 // "parse error at (file:line): ..." messages come out identical.
 import { TemplateError } from "./errors.js";
 import { type Item, itemString, lex, T } from "./lex.js";
-import { fitsInt64, fitsUint64, goQuote, goUnquote, parseGoFloat, parseGoInteger, unquoteChar } from "./literals.js";
+import { goQuote, goUnquote } from "./literals.js";
+import { newNumber } from "./number.js";
 import {
   ActionNode,
   type Arg,
@@ -23,7 +24,6 @@ import {
   N,
   type Node,
   NilNode,
-  NumberNode,
   PipeNode,
   StringNode,
   TemplateNode,
@@ -316,7 +316,7 @@ class Parser {
   private pipeline(context: string, end: T): PipeNode {
     const first = this.peekNonSpace();
     const pipe = new PipeNode(first.pos, first.line);
-    decls: for (;;) {
+    for (;;) {
       const v = this.peekNonSpace();
       if (v.typ !== T.Variable) break;
       this.next();
@@ -334,7 +334,7 @@ class Parser {
         this.vars.push(v.val);
         if (context === "range" && pipe.decl.length < 2) {
           const p = this.peekNonSpace().typ;
-          if (p === T.Variable || p === T.RightDelim || p === T.RightParen) continue decls;
+          if (p === T.Variable || p === T.RightDelim || p === T.RightParen) continue;
           this.errorf("range can only initialize variables");
         }
         this.errorf(`too many declarations in ${context}`);
@@ -440,7 +440,11 @@ class Parser {
       case T.CharConstant:
       case T.Complex:
       case T.Number:
-        return this.number(t);
+        try {
+          return newNumber(t.pos, t.val, t.typ);
+        } catch (e) {
+          return this.errorf((e as Error).message);
+        }
       case T.LeftParen:
         return this.pipeline("parenthesized pipeline", T.RightParen);
       case T.String:
@@ -451,66 +455,6 @@ class Parser {
     return null;
   }
 
-  private number(t: Item): NumberNode {
-    const n = new NumberNode(t.pos, t.val);
-    const text = t.val;
-    if (t.typ === T.CharConstant) {
-      let r: number;
-      try {
-        r = unquoteChar(text);
-      } catch (e) {
-        return this.errorf((e as Error).message);
-      }
-      n.isInt = n.isUint = n.isFloat = true;
-      n.int64 = n.uint64 = BigInt(r);
-      n.float64 = r;
-      return n;
-    }
-    if (t.typ === T.Complex || text.endsWith("i")) {
-      n.isComplex = true;
-      return n;
-    }
-    const signed = parseGoInteger(text);
-    if (signed !== undefined && !/^[+-]/.test(text) && fitsUint64(signed)) {
-      n.isUint = true;
-      n.uint64 = signed;
-    }
-    if (signed !== undefined && fitsInt64(signed)) {
-      n.isInt = true;
-      n.int64 = signed;
-      if (signed === 0n) {
-        n.isUint = true;
-        n.uint64 = 0n;
-      }
-    }
-    if (n.isInt) {
-      n.isFloat = true;
-      n.float64 = Number(n.int64);
-    } else if (n.isUint) {
-      n.isFloat = true;
-      n.float64 = Number(n.uint64);
-    } else {
-      const f = parseGoFloat(text);
-      if (f !== undefined) {
-        if (!/[.eEpP]/.test(text)) this.errorf(`integer overflow: ${goQuote(text)}`);
-        n.isFloat = true;
-        n.float64 = f;
-        if (Number.isFinite(f) && Number.isInteger(f)) {
-          const b = BigInt(f);
-          if (fitsInt64(b)) {
-            n.isInt = true;
-            n.int64 = b;
-          }
-          if (fitsUint64(b)) {
-            n.isUint = true;
-            n.uint64 = b;
-          }
-        }
-      }
-    }
-    if (!n.isInt && !n.isUint && !n.isFloat) this.errorf(`illegal number syntax: ${goQuote(text)}`);
-    return n;
-  }
 }
 
 /**
