@@ -1,0 +1,24 @@
+// helm's Values.Table and Values.PathValue: dotted paths into nested maps.
+import { type GoMap, isMap, type Value } from "../template/value.js";
+
+/** The map at a dotted path, or undefined when a step is missing or not a map. */
+export function table(values: GoMap, path: string): GoMap | undefined {
+  let cur: GoMap = values;
+  for (const part of path.split(".")) {
+    if (!Object.hasOwn(cur, part)) return undefined;
+    const next = cur[part];
+    if (!isMap(next)) return undefined;
+    cur = next;
+  }
+  return cur;
+}
+
+/** A non-map value at a dotted path ({ok: false} when absent or a map). */
+export function pathValue(values: GoMap, path: string): { ok: true; value: Value } | { ok: false } {
+  if (path === "") return { ok: false };
+  const parts = path.split(".");
+  const key = parts.pop() as string;
+  const t = parts.length === 0 ? values : table(values, parts.join("."));
+  if (!t || !Object.hasOwn(t, key) || isMap(t[key])) return { ok: false };
+  return { ok: true, value: t[key] };
+}
