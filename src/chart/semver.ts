@@ -54,7 +54,9 @@ function checkAnd(terms: string[], version: string): boolean {
 /** helm's IsCompatibleRange: does version satisfy the constraint? Invalid input is "no". */
 export function isCompatibleRange(constraint: string, version: string): boolean {
   const v = normalizeVersion(version);
-  if (v === undefined || constraint.trim() === "") return false;
+  if (v === undefined) return false;
+  // An empty constraint is Masterminds' "any release version".
+  if (constraint.trim() === "") return semver.prerelease(v) === null;
   for (const group of constraint.split("||")) {
     // Hyphen ranges keep their spaces; otherwise spaces and commas separate terms.
     const g = group.trim();
