@@ -198,6 +198,8 @@ class Printer extends Fmt {
   handleMethods(v: Value, verb: string): boolean {
     if (this.erroring || this.sharpV || !(v instanceof GoObject)) return false;
     if (verb !== "v" && verb !== "s" && verb !== "x" && verb !== "X" && verb !== "q") return false;
+    // A struct inside an interface is not addressable: pointer-receiver methods are out of reach.
+    if (v.goPointerMethods && v.goKind() !== "ptr") return false;
     if (v.goError) {
       this.fmtString(v.goError(), verb);
       return true;
@@ -301,6 +303,12 @@ class Printer extends Fmt {
   }
 
   printObject(o: GoObject, verb: string, depth: number): void {
+    const kind = o.goKind();
+    if (kind !== "struct" && kind !== "ptr" && o.goJson) {
+      // A named non-struct type (time.Month is an int) prints as its underlying value.
+      this.printValue(o.goJson(), verb, depth);
+      return;
+    }
     const type = o.goType();
     if (o.goKind() === "ptr" && type.startsWith("*")) {
       // Go prints &{...} only for the outermost pointer; deeper ones are addresses.
@@ -581,10 +589,16 @@ export function formatV(v: Value): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return formatNumber(v);
   if (v === null || v === undefined) return "<no value>";
-  if (v instanceof GoObject && v.goKind() === "ptr" && !v.goString && !v.goError) {
-    const p = new Printer();
-    p.printFields(v, "v", 1);
-    return p.buf;
+  if (v instanceof GoObject) {
+    // Values reached through fields and variables are addressable, so
+    // pointer-receiver String/Error methods apply here too.
+    if (v.goError) return v.goError();
+    if (v.goString) return v.goString();
+    if (v.goKind() === "ptr") {
+      const p = new Printer();
+      p.printFields(v, "v", 1);
+      return p.buf;
+    }
   }
   return formatAny(v);
 }
