@@ -1,0 +1,231 @@
+// helm's engine.Render: every template of the chart tree parsed into one set
+// (so charts share defines), then each non-partial file executed with the
+// values scoped to its chart. Errors are reshaped as helm reshapes them.
+import { baseFuncs } from "../funcs/index.js";
+import { quoteGo } from "../template/strconv.js";
+import { TemplateSet } from "../template/index.js";
+import { type FuncDef, type FuncMap, FuncError, type GoMap, isMap, newMap, type Value } from "../template/value.js";
+import type { Chart } from "../chart/index.js";
+import { chartFullPath } from "../chart/index.js";
+import { ChartObject } from "./chart-object.js";
+import { makeFiles } from "./files.js";
+
+export class RenderError extends Error {
+  override name = "RenderError";
+  readonly userFacing = true;
+}
+
+/** Reads the cluster for `lookup`; offline rendering returns empty maps, as helm template does. */
+export type LookupFn = (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
+
+export interface EngineOptions {
+  /** missingkey=error instead of zero (helm's --strict in lint). */
+  strict?: boolean;
+  /** lint mode: `required` and `fail` only log. */
+  lintMode?: boolean;
+  lookup?: LookupFn;
+  /** Receives lint-mode messages. */
+  log?: (msg: string) => void;
+}
+
+interface Renderable {
+  tpl: string;
+  vals: GoMap;
+  basePath: string;
+}
+
+const recursionMax = 1000;
+const warnStart = "HELM_ERR_START";
+const warnEnd = "HELM_ERR_END";
+const warnRegex = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
+
+/** Renders every template of the chart tree; returns rendered text by template path. */
+export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = {}): Map<string, string> {
+  const templates = new Map<string, Renderable>();
+  collectTemplates(chart, templates, top, true);
+  const keys = sortTemplates([...templates.keys()]);
+
+  const set = new TemplateSet(baseFuncs());
+  if (opts.strict) set.setMissingKey("error");
+  set.setFuncs(engineFuncs(set, opts));
+
+  for (const name of keys) {
+    try {
+      set.parse(name, templates.get(name)!.tpl);
+    } catch (err) {
+      throw new RenderError(cleanupParseError(name, err as Error), { cause: err });
+    }
+  }
+
+  const rendered = new Map<string, string>();
+  for (const name of keys) {
+    if (baseName(name).startsWith("_")) continue;
+    const r = templates.get(name)!;
+    // helm sets .Template on the chart's shared values map before each file.
+    const t = newMap();
+    t.Name = name;
+    t.BasePath = r.basePath;
+    r.vals.Template = t;
+    let out: string;
+    try {
+      out = set.execute(name, r.vals);
+    } catch (err) {
+      throw new RenderError(cleanupExecError(name, err as Error), { cause: err });
+    }
+    rendered.set(name, out.replaceAll("<no value>", ""));
+  }
+  return rendered;
+}
+
+function collectTemplates(chart: Chart, out: Map<string, Renderable>, vals: GoMap, isRoot: boolean): GoMap {
+  const subcharts = newMap();
+  const next = newMap();
+  next.Chart = new ChartObject(chart.metadata as unknown as Record<string, unknown>, isRoot);
+  next.Files = makeFiles(chart.files);
+  next.Release = vals.Release;
+  next.Capabilities = vals.Capabilities;
+  next.Values = newMap();
+  next.Subcharts = subcharts;
+  if (isRoot) {
+    next.Values = vals.Values;
+  } else {
+    const parentValues = vals.Values;
+    const own = isMap(parentValues) && Object.hasOwn(parentValues, chart.metadata.name) ? parentValues[chart.metadata.name] : undefined;
+    if (isMap(own)) next.Values = own;
+  }
+  for (const child of chart.dependencies) subcharts[child.metadata.name] = collectTemplates(child, out, next, false);
+
+  const fullPath = chartFullPath(chart);
+  const library = (chart.metadata.type ?? "").toLowerCase() === "library";
+  for (const t of chart.templates) {
+    if (library && !baseName(t.name).startsWith("_")) continue;
+    out.set(joinPath(fullPath, t.name), {
+      tpl: t.data.toString("utf8"),
+      vals: next,
+      basePath: joinPath(fullPath, "templates"),
+    });
+  }
+  return next;
+}
+
+/** Deepest paths first, then reverse byte order (sort.Reverse(byPathLen)). */
+export function sortTemplates(keys: string[]): string[] {
+  const depth = (s: string) => s.split("/").length;
+  return keys.sort((a, b) => {
+    const da = depth(a);
+    const db = depth(b);
+    if (da !== db) return db - da;
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
+}
+
+function engineFuncs(set: TemplateSet, opts: EngineOptions): FuncMap {
+  const included = new Map<string, number>();
+  const funcs: FuncMap = Object.create(null);
+  Object.assign(funcs, contextFuncs(set, included, opts));
+  funcs.required = {
+    params: ["string", "interface {}"],
+    fn: (warn: string, val: Value) => {
+      if (val === null || val === undefined || val === "") {
+        if (opts.lintMode) {
+          opts.log?.(`[INFO] Missing required value: ${warn}`);
+          return "";
+        }
+        throw new FuncError(warnStart + warn + warnEnd);
+      }
+      return val;
+    },
+  };
+  funcs.fail = {
+    params: ["string"],
+    fn: (msg: string) => {
+      if (opts.lintMode) {
+        opts.log?.(`[INFO] Fail: ${msg}`);
+        return "";
+      }
+      throw new FuncError(warnStart + msg + warnEnd);
+    },
+  };
+  const lookup = opts.lookup;
+  funcs.lookup = {
+    params: ["string", "string", "string", "string"],
+    fn: (apiVersion: string, kind: string, namespace: string, name: string) =>
+      lookup ? lookup(apiVersion, kind, namespace, name) : newMap(),
+  };
+  // DNS lookups are off unless asked for (helm's --enable-dns).
+  funcs.getHostByName = { params: ["string"], fn: () => "" };
+  return funcs;
+}
+
+/** include and tpl close over the set they run in; tpl's clone gets its own pair. */
+function contextFuncs(set: TemplateSet, included: Map<string, number>, opts: EngineOptions): Record<string, FuncDef> {
+  const include: FuncDef = {
+    params: ["string", "interface {}"],
+    fn: (name: string, data: Value) => {
+      const n = included.get(name) ?? 0;
+      if (n > recursionMax) {
+        throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+      }
+      included.set(name, n + 1);
+      try {
+        return set.execute(name, data);
+      } catch (err) {
+        if (err instanceof RangeError) {
+          throw new FuncError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+        }
+        throw new FuncError((err as Error).message);
+      } finally {
+        included.set(name, (included.get(name) ?? 1) - 1);
+      }
+    },
+  };
+  const tpl: FuncDef = {
+    params: ["string", "interface {}"],
+    fn: (text: string, vals: Value) => {
+      const clone = set.clone();
+      clone.setFuncs(contextFuncs(clone, included, opts));
+      try {
+        clone.parse("gotpl", text);
+      } catch (err) {
+        throw new FuncError(`cannot parse template ${quoteGo(text)}: ${(err as Error).message}`);
+      }
+      let out: string;
+      try {
+        out = clone.execute("gotpl", vals);
+      } catch (err) {
+        throw new FuncError(`error during tpl function execution for ${quoteGo(text)}: ${(err as Error).message}`);
+      }
+      return out.replaceAll("<no value>", "");
+    },
+  };
+  return { include, tpl };
+}
+
+/** engine.cleanupParseError */
+function cleanupParseError(filename: string, err: Error): string {
+  const tokens = err.message.split(": ");
+  if (tokens.length === 1) return `parse error in (${filename}): ${err.message}`;
+  return `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`;
+}
+
+/** engine.cleanupExecError */
+function cleanupExecError(filename: string, err: Error): string {
+  const msg = err.message;
+  if (!msg.startsWith("template: ")) return msg;
+  const first = msg.indexOf(": ");
+  const second = msg.indexOf(": ", first + 2);
+  if (second < 0) return `execution error in (${filename}): ${msg}`;
+  const location = msg.slice(first + 2, second);
+  const m = warnRegex.exec(msg.slice(second + 2));
+  if (m) return `execution error at (${location}): ${m[1]}`;
+  return msg;
+}
+
+function baseName(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? p : p.slice(i + 1);
+}
+
+function joinPath(a: string, b: string): string {
+  return `${a}/${b}`.replace(/\/+/g, "/");
+}
