@@ -1,6 +1,7 @@
 // Entry of the terminal UI, loaded lazily by the CLI (`chartroom` with no
 // command on a TTY), so React and Ink load only here. Everything that can fail
 // with a user-facing error (theme, options) runs before the screen switches.
+import { constants } from "node:os";
 import { render } from "ink";
 import { createElement } from "react";
 import { App } from "./app.js";
@@ -27,16 +28,28 @@ export async function runTui(options: Record<string, unknown>): Promise<number> 
     readonly: Boolean(options.readonly),
   };
   const screen = enterAlternateScreen(process.stdout);
+  // Handling these ourselves keeps Ink's signal-exit from killing the process
+  // mid-frame: we unmount, leave the alternate screen, then exit as signalled.
+  let signalled: NodeJS.Signals | undefined;
+  let unmount = () => {};
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalled = signal;
+    unmount();
+  };
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
-    const ink = render(createElement(App, { info, theme }), {
-      exitOnCtrlC: false,
-    });
+    const ink = render(createElement(App, { info, theme }), { exitOnCtrlC: false });
+    unmount = () => ink.unmount();
     await ink.waitUntilExit();
   } finally {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    // Before any error is reported, so the message lands on the user's screen.
     screen.restore();
   }
-  return 0;
+  return signalled ? 128 + constants.signals[signalled] : 0;
 }
+
+const SIGNALS: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT"];
 
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;

@@ -1,13 +1,16 @@
 // Drives the real binary in a real terminal (tmux, 80x24): the same path a user
 // takes with `chartroom` on a TTY. Needs dist/ (the `test` script builds first).
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TmuxSession } from "../helpers/tmux.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin", "chartroom.js");
+const exec = promisify(execFile);
 const PANES = ["Repositories", "Search", "Values", "Releases"];
 
 describe("chartroom TUI in a terminal", () => {
@@ -69,14 +72,30 @@ describe("chartroom TUI in a terminal", () => {
     expect(screen).toMatch(/\$ node \S+chartroom\.js\n\$ echo exit=\$\?\nexit=0/);
   });
 
-  test("Ctrl-C quits with status 0 too", async () => {
+  test("`npm start`'s --sandbox opens the UI; Ctrl-C quits with status 0", async () => {
     await term.run("clear");
-    await term.run(`node ${BIN} --readonly`);
-    await term.waitForText("read-only");
+    await term.run(`node ${BIN} --sandbox --readonly`);
+    await term.waitForText("sandbox requested");
+    await term.sendKeys("4");
+    await term.waitForText("No sandbox cluster");
     await term.sendKeys("C-c");
     await term.waitForText(/--readonly\n\$$/);
     await term.run("echo exit=$?");
     await term.waitForText(/^exit=0$/m);
+  });
+
+  test("SIGTERM restores the terminal and exits with 143", async () => {
+    await term.run("clear");
+    await term.run("echo marker-before-term");
+    await term.run(`node ${BIN}`);
+    await term.waitForText("1-4 panes");
+    const shell = (await term.tmux("display-message", "-p", "-t", term.target, "#{pane_pid}")).trim();
+    const { stdout } = await exec("pgrep", ["-P", shell, "node"]);
+    process.kill(Number(stdout.trim()), "SIGTERM");
+    const screen = await term.waitForText(/chartroom\.js\n\$$/);
+    expect(screen).toContain("marker-before-term");
+    await term.run("echo exit=$?");
+    await term.waitForText(/^exit=143$/m);
   });
 
   test("an unknown theme is a one-line error and status 1, before the screen is taken", async () => {
