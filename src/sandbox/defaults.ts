@@ -113,7 +113,7 @@ export function applyDefaults(kind: string, obj: any, alloc: Allocator, isCreate
       if (spec.jobTemplate?.spec) templateDefaults(spec.jobTemplate.spec);
       break;
     case "Secret":
-      obj.type ??= "Opaque";
+      if (!obj.type) obj.type = "Opaque";
       if (obj.stringData && typeof obj.stringData === "object") {
         obj.data = { ...(obj.data ?? {}) };
         for (const [k, v] of Object.entries(obj.stringData)) obj.data[k] = Buffer.from(String(v)).toString("base64");

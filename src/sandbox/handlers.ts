@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import type { Api, PatchType, WriteOptions } from "./api.js";
 import { badRequest, methodNotAllowed, notFound, unsupportedMediaType } from "./errors.js";
 import type { Collector, DeleteOptions, Propagation } from "./gc.js";
+import { decodeProtobuf } from "./protobuf.js";
 import { apiVersionOf, storageKey, type ResourceType } from "./kinds.js";
 import { sendJson } from "./respond.js";
 import type { ResourceRoute } from "./route.js";
@@ -51,7 +52,9 @@ function asPartial(accept: string | undefined): boolean {
   return !!accept && /as=PartialObjectMetadata/.test(accept.split(",")[0] ?? "");
 }
 
-function parseBody(text: string, contentType: string): any {
+function parseBody(body: Buffer, contentType: string): any {
+  if (contentType.includes("protobuf") && body.length > 0) return decodeProtobuf(body, contentType);
+  const text = body.toString("utf8");
   if (text.trim() === "") return undefined;
   try {
     if (contentType.includes("yaml")) return parseYaml(text);
@@ -120,16 +123,13 @@ export function handleResource(
   res: ServerResponse,
   route: ResourceRoute,
   q: URLSearchParams,
-  bodyText: string,
+  bodyText: Buffer,
 ): unknown {
   const { api } = ctx;
   const { rt, namespace: ns, name, subresource } = route;
   const verb = verbOf(req.method ?? "GET", route, q);
   const accept = req.headers.accept;
   const contentType = String(req.headers["content-type"] ?? "application/json").split(";")[0].trim();
-  if (contentType.includes("protobuf") && bodyText) {
-    throw unsupportedMediaType(contentType, ["application/json", "application/yaml"]);
-  }
   if (rt.verbs && !rt.verbs.includes(verb)) throw methodNotAllowed();
   if (subresource && !(rt.subresources as string[]).includes(subresource) && !(rt.kind === "Namespace" && subresource === "finalize")) {
     throw notFound(`${rt.resource}/${subresource}`, rt.group, name ?? "");
@@ -204,12 +204,12 @@ export function handleResource(
       return sendJson(res, type === "apply" && !existed ? 201 : 200, inVersion(rt, out));
     }
     case "delete": {
-      const opts = deleteOptions(q, parseBody(bodyText, "application/json"));
+      const opts = deleteOptions(q, parseBody(bodyText, contentType));
       const out = ctx.gc.delete(rt, ns, name!, opts);
       return sendJson(res, 200, inVersion(rt, out));
     }
     case "deletecollection": {
-      const opts = deleteOptions(q, parseBody(bodyText, "application/json"));
+      const opts = deleteOptions(q, parseBody(bodyText, contentType));
       const matchers = selectors(q);
       const items: any[] = [];
       for (const obj of api.store.list(storageKey(rt), ns)) {

@@ -36,7 +36,7 @@ function versionInfo(): any {
 
 const MAX_BODY = 16 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -45,7 +45,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY) reject(new Error("request entity too large"));
       else chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -60,7 +60,7 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   const url = new URL(req.url ?? "/", "http://sandbox");
   const segments = url.pathname.split("/").filter((s) => s !== "");
   const method = req.method ?? "GET";
-  const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
+  const body = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
   if (segments[0] === "admin") return admin(ctx, method, segments, body, res);
   if (segments.length === 0) return sendJson(res, 200, { paths: ["/api", "/api/v1", "/apis", "/healthz", "/livez", "/openapi/v2", "/openapi/v3", "/readyz", "/version"] });
   switch (segments[0]) {
@@ -134,7 +134,7 @@ function openapi(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, 
   throw pageNotFound();
 }
 
-function admin(ctx: ServerContext, method: string, segments: string[], body: string, res: ServerResponse): unknown {
+function admin(ctx: ServerContext, method: string, segments: string[], body: Buffer, res: ServerResponse): unknown {
   if (segments[1] !== "faults" || segments.length !== 2) throw pageNotFound();
   if (method === "GET") return sendJson(res, 200, { faults: ctx.faults.list() });
   if (method === "DELETE") {
@@ -144,7 +144,7 @@ function admin(ctx: ServerContext, method: string, segments: string[], body: str
   if (method !== "POST") throw methodNotAllowed();
   let rule: any;
   try {
-    rule = JSON.parse(body);
+    rule = JSON.parse(body.toString("utf8"));
   } catch {
     throw badRequest("fault rule must be a JSON object");
   }
