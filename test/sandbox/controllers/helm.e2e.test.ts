@@ -1,0 +1,124 @@
+// The controllers as the real helm v3 sees them: --wait, hook Jobs, and a
+// crash-looping chart failing its install as on a real cluster.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../../src/sandbox/index.js";
+import { findHelm, findKubectl, run, writeChart } from "./clients.js";
+
+const helm = findHelm();
+const kubectl = findKubectl();
+if (!helm) console.warn("skipping helm end-to-end tests: no helm found ($HELM_BIN, node_modules/.bin/helm or PATH)");
+
+const deployment = (image: string, replicas = 2) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: {{ .Release.Name }}}
+  template:
+    metadata:
+      labels: {app: {{ .Release.Name }}}
+    spec:
+      containers:
+      - name: app
+        image: ${image}
+        ports: [{containerPort: 80}]
+`;
+
+const service = `apiVersion: v1
+kind: Service
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  selector: {app: {{ .Release.Name }}}
+  ports: [{port: 80, targetPort: 80}]
+`;
+
+const hookJob = (name: string, hook: string, image: string, weight = 0) => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{ .Release.Name }}-${name}
+  annotations:
+    "helm.sh/hook": ${hook}
+    "helm.sh/hook-weight": "${weight}"
+spec:
+  backoffLimit: 0
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: hook
+        image: ${image}
+`;
+
+describe.skipIf(!helm)("controllers through helm", () => {
+  let sb: Sandbox;
+  const h = (...args: string[]) => run(helm!, args, sb.kubeconfigPath, 120_000);
+  const k = (...args: string[]) => run(kubectl!, args, sb.kubeconfigPath);
+
+  beforeAll(async () => {
+    sb = await startSandbox({});
+  });
+  afterAll(async () => {
+    await sb?.stop();
+  });
+
+  it("helm install --wait returns once the pods are ready", async () => {
+    const chart = writeChart("web", { "templates/deployment.yaml": deployment("nginx:1.25"), "templates/service.yaml": service });
+    const started = Date.now();
+    const r = await h("install", "web", chart, "--wait", "--timeout", "30s");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("STATUS: deployed");
+    expect(Date.now() - started).toBeLessThan(20_000);
+    if (kubectl) {
+      const ready = await k("get", "deployment", "web", "-o", "jsonpath={.status.readyReplicas}");
+      expect(ready.stdout).toBe("2");
+    }
+  });
+
+  it("runs pre-install and post-install hook Jobs to completion around the release", async () => {
+    const chart = writeChart("hooked", {
+      "templates/deployment.yaml": deployment("nginx:1.25", 1),
+      "templates/pre.yaml": hookJob("pre", "pre-install", "busybox:1.36"),
+      "templates/post.yaml": hookJob("post", "post-install", "busybox:1.36"),
+    });
+    const r = await h("install", "hooked", chart, "--wait", "--timeout", "30s");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const status = await h("status", "hooked", "--show-resources");
+    expect(status.stdout).toContain("STATUS: deployed");
+    if (kubectl) {
+      for (const job of ["hooked-pre", "hooked-post"]) {
+        const complete = await k("get", "job", job, "-o", "jsonpath={.status.conditions[?(@.type=='Complete')].status}");
+        expect(complete.stdout).toBe("True");
+      }
+    }
+  });
+
+  it("a failing pre-install hook Job fails the install with the Job's reason", async () => {
+    const chart = writeChart("badhook", {
+      "templates/deployment.yaml": deployment("nginx:1.25", 1),
+      "templates/pre.yaml": hookJob("pre", "pre-install", "busybox:fail"),
+    });
+    const r = await h("install", "badhook", chart, "--timeout", "30s");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("pre-install");
+    expect(r.stderr).toContain("BackoffLimitExceeded");
+    const list = await h("list", "--all", "-o", "json");
+    expect(JSON.parse(list.stdout).find((rel: { name: string }) => rel.name === "badhook")?.status).toBe("failed");
+  });
+
+  it("a crash-looping chart makes helm install --wait --timeout 10s fail", async () => {
+    const chart = writeChart("crashy", { "templates/deployment.yaml": deployment("busybox:crashloop", 1) });
+    const started = Date.now();
+    const r = await h("install", "crashy", chart, "--wait", "--timeout", "10s");
+    const took = Date.now() - started;
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("context deadline exceeded");
+    expect(took).toBeGreaterThanOrEqual(9_000);
+    const status = await h("status", "crashy");
+    expect(status.stdout).toContain("STATUS: failed");
+  }, 60_000);
+});
