@@ -2,7 +2,7 @@
 // then semantic tokens that refer to palette names. Components only ever ask
 // for tokens, so a theme can change every colour without touching code.
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The semantic tokens every theme must define; nested groups flatten to `status.ok`. */
@@ -93,15 +93,22 @@ export interface ThemeChoice {
 /** Picks the theme named by --theme, CHARTROOM_THEME or the default, loads and validates it. */
 export function resolveTheme({ flag, env = process.env, dir = THEMES_DIR }: ThemeChoice = {}): Theme {
   const name = flag || env.CHARTROOM_THEME || DEFAULT_THEME;
+  if (name.endsWith(".json") || name.includes("/") || name.includes(sep)) {
+    // A user's own theme file, validated like the shipped ones.
+    return withNoColor(loadThemeFile(resolve(name), name), env);
+  }
   const names = availableThemes(dir);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || !names.includes(name)) {
     const source = flag ? "--theme" : env.CHARTROOM_THEME ? "CHARTROOM_THEME" : "default theme";
     throw new ThemeError(
       `unknown theme "${name}" (from ${source})`,
-      names.length ? `Available themes: ${names.join(", ")}.` : `No themes found in ${dir}.`,
+      `${names.length ? `Available themes: ${names.join(", ")}` : `No themes found in ${dir}`}, or give the path of a theme .json file.`,
     );
   }
-  const theme = loadThemeFile(join(dir, `${name}.json`));
+  return withNoColor(loadThemeFile(join(dir, `${name}.json`)), env);
+}
+
+function withNoColor(theme: Theme, env: NodeJS.ProcessEnv): Theme {
   return noColor(env) ? { ...theme, color: false, tokens: blankTokens() } : theme;
 }
 
@@ -110,12 +117,13 @@ export function noColor(env: NodeJS.ProcessEnv = process.env): boolean {
   return typeof env.NO_COLOR === "string" && env.NO_COLOR !== "";
 }
 
-export function loadThemeFile(path: string): Theme {
-  const label = displayPath(path);
+/** `label` names the file in errors; by default a shipped theme shows as themes/NAME.json. */
+export function loadThemeFile(path: string, label = displayPath(path)): Theme {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new ThemeError(`${label}: theme file not found`);
     throw new ThemeError(`${label}: cannot read theme: ${(err as Error).message}`);
   }
   let data: unknown;

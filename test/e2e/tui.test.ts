@@ -1,7 +1,7 @@
 // Drives the real binary in a real terminal (tmux, 80x24): the same path a user
 // takes with `chartroom` on a TTY. Needs dist/ (the `test` script builds first).
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -13,7 +13,8 @@ const BIN = join(ROOT, "bin", "chartroom.js");
 const exec = promisify(execFile);
 const PANES = ["Repositories", "Search", "Values", "Releases"];
 
-describe("chartroom TUI in a terminal", () => {
+// Generous: every step waits on a real process, and CI machines are shared.
+describe("chartroom TUI in a terminal", { timeout: 90_000 }, () => {
   let home: string;
   let term: TmuxSession;
 
@@ -29,7 +30,7 @@ describe("chartroom TUI in a terminal", () => {
 
   afterAll(async () => {
     await term?.kill();
-    if (home) rmSync(home, { recursive: true, force: true });
+    if (home) rmSync(home, { recursive: true, force: true, maxRetries: 3 });
   });
 
   test("opens full screen, switches panes, shows help and quits back to the shell", async () => {
@@ -103,8 +104,21 @@ describe("chartroom TUI in a terminal", () => {
     await term.run(`node ${BIN} --theme neon; echo exit=$?`);
     const screen = await term.waitForText(/^exit=\d/m);
     expect(screen).toContain('Error: unknown theme "neon" (from --theme)');
-    expect(screen).toContain("Available themes: dark, high-contrast, light.");
+    expect(screen).toContain("Available themes: dark, high-contrast, light,");
     expect(screen).toContain("exit=1");
-    expect(screen).not.toContain("at ");
+    expect(screen).not.toMatch(/^\s+at /m);
+  });
+
+  test("a broken theme file is named with the offending key, status 1, no stack", async () => {
+    const bad = join(home, "bad.json");
+    const dark = JSON.parse(readFileSync(join(ROOT, "themes", "dark.json"), "utf8"));
+    dark.tokens.status.ok = "gren";
+    writeFileSync(bad, JSON.stringify(dark));
+    await term.run("clear");
+    await term.run(`CHARTROOM_THEME=${bad} node ${BIN}; echo exit=$?`);
+    const screen = await term.waitForText(/^exit=\d/m);
+    expect(screen.replace(/\n/g, "")).toContain(`Error: ${bad}: tokens.status.ok refers to unknown palette colour "gren"`);
+    expect(screen).toContain("exit=1");
+    expect(screen).not.toMatch(/^\s+at /m);
   });
 });

@@ -30,7 +30,8 @@ export class TmuxSession {
   static async start({ columns = 80, rows = 24, cwd = process.cwd(), env = {} }: TmuxOptions = {}): Promise<TmuxSession> {
     const socket = `chartroom-test-${process.pid}-${randomBytes(4).toString("hex")}`;
     const session = new TmuxSession(socket, "main");
-    const vars = { TERM: "xterm-256color", PS1: "$ ", ...env };
+    // An empty HISTFILE: bash would otherwise write history into HOME as the session dies.
+    const vars = { TERM: "xterm-256color", PS1: "$ ", HISTFILE: "", ...env };
     const shell = [
       "env",
       "-u",
@@ -80,7 +81,7 @@ export class TmuxSession {
     return this.waitForScreen((s) => (typeof text === "string" ? s.includes(text) : text.test(s)), `${text}`, opts);
   }
 
-  waitForScreen(predicate: (screen: string) => boolean, what = "condition", { timeout = 10_000, interval = 50 }: WaitOptions = {}): Promise<string> {
+  waitForScreen(predicate: (screen: string) => boolean, what = "condition", { timeout = 15_000, interval = 50 }: WaitOptions = {}): Promise<string> {
     return waitFor(
       async () => {
         const screen = await this.capture();

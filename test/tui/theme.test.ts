@@ -92,8 +92,16 @@ describe("theme files and choice", () => {
   test("an unknown name lists the available themes", () => {
     const err = errorOf(() => resolveTheme({ flag: "neon", env: {}, dir }));
     expect(err.message).toBe('unknown theme "neon" (from --theme)');
-    expect(err.hint).toBe("Available themes: calm, loud.");
-    expect(errorOf(() => resolveTheme({ env: { CHARTROOM_THEME: "../calm" }, dir })).message).toContain("from CHARTROOM_THEME");
+    expect(err.hint).toBe("Available themes: calm, loud, or give the path of a theme .json file.");
+    expect(errorOf(() => resolveTheme({ env: { CHARTROOM_THEME: "neon" }, dir })).message).toContain("from CHARTROOM_THEME");
+    expect(errorOf(() => resolveTheme({ flag: "./neon.json", env: {}, dir })).message).toBe("./neon.json: theme file not found");
+  });
+
+  test("a path loads the user's own theme file, errors naming it as given", () => {
+    expect(resolveTheme({ flag: join(dir, "loud.json"), env: {}, dir: join(dir, "none") }).tokens.text).toBe("#000");
+    writeFileSync(join(dir, "mine.json"), JSON.stringify({ palette, tokens: { ...tokens(), accent: "teal" } }));
+    const err = errorOf(() => resolveTheme({ env: { CHARTROOM_THEME: join(dir, "mine.json") } }));
+    expect(err.message).toBe(`${join(dir, "mine.json")}: tokens.accent refers to unknown palette colour "teal"`);
   });
 
   test("NO_COLOR with any non-empty value blanks every token", () => {
