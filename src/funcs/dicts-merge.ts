@@ -20,6 +20,11 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
       if (overwrite) dst[key] = null;
       continue;
     }
+    // With overwrite a source list always replaces, even an empty one.
+    if (overwrite && isSlice(sv)) {
+      dst[key] = sv;
+      continue;
+    }
     const has = key in dst;
     const dv = dst[key];
     const bothMaps = isMap(sv) && isMap(dv);

@@ -70,7 +70,7 @@ const [slice, mustSlice] = pair(
     if (xs.length === 0) return null;
     const start = idx.length > 0 ? toInt(idx[0]) : 0;
     const end = idx.length < 2 ? xs.length : toInt(idx[1]);
-    if (start < 0 || end < start || end > xs.length) goPanic("reflect.Value.Slice: slice index out of range");
+    if (start < 0 || end < start || end > xs.length) goPanic("reflect.Value.Slice: slice index out of bounds");
     if (l instanceof Uint8Array) return l.slice(start, end);
     return setElemType(xs.slice(start, end), elemType(l as Value[]));
   },

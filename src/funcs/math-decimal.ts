@@ -48,7 +48,7 @@ export function mul(a: Decimal, b: Decimal): Decimal {
 
 /** Decimal.Div: DivRound to 16 decimal places. */
 export function div(a: Decimal, b: Decimal): Decimal {
-  if (b.c === 0n) goPanic("decimal division by zero");
+  if (b.c === 0n) goPanic("decimal division by 0");
   const k = a.e - b.e + DIVISION_PRECISION;
   const num = k >= 0 ? a.c * pow10(k) : a.c;
   const den = k >= 0 ? b.c : b.c * pow10(-k);

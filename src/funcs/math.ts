@@ -18,11 +18,12 @@ function divide(a: Value, b: Value, op: (x: bigint, y: bigint) => bigint): Value
   return i64(op(toInt64(a), y));
 }
 
-/** strconv.Atoi: optional sign and decimal digits only; anything else is 0. */
+/** strconv.Atoi: optional sign and decimal digits only, else 0; out of range it saturates. */
 function atoi(s: string): Value {
   if (!/^[+-]?[0-9]+$/.test(s)) return int(0);
   const n = BigInt(s);
-  return int(n >= -(1n << 63n) && n < 1n << 63n ? n : 0n);
+  const max = (1n << 63n) - 1n;
+  return int(n > max ? max : n < -max - 1n ? -max - 1n : n);
 }
 
 /** strconv.ParseInt(fmt.Sprint(v), 8, 64), 0 on failure. */

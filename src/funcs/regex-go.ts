@@ -9,11 +9,12 @@ export class Regexp {
   private readonly names: (string | undefined)[];
   private constructor(
     private readonly re: RE2JS,
+    aliases: Map<string, string>,
     readonly expr: string,
   ) {
     this.names = [];
     const named = re.namedGroups();
-    for (const name of Object.keys(named)) this.names[named[name]] = name;
+    for (const name of Object.keys(named)) this.names[named[name]] = aliases.get(name) ?? name;
   }
 
   /** regexp.Compile; the error text is Go's ("error parsing regexp: ..."). */
@@ -21,10 +22,12 @@ export class Regexp {
     let r = cache.get(expr);
     if (!r) {
       try {
-        r = new Regexp(RE2JS.compile(expr), expr);
+        r = new Regexp(...compileGo(expr), expr);
       } catch (e) {
         if (!(e instanceof RE2JSSyntaxException)) throw e;
-        r = new Error(e.message);
+        // Go quotes the empty rest of the pattern here; re2js leaves it out.
+        const msg = e.message.endsWith("trailing backslash at end of expression") ? e.message + ": ``" : e.message;
+        r = new Error(msg);
       }
       if (cache.size > 500) cache.clear();
       cache.set(expr, r);
@@ -112,6 +115,54 @@ export class Regexp {
     }
     return out + t;
   }
+}
+
+/** Go (1.23) accepts a capture name used twice; re2js does not, so later uses get stand-in names. */
+function compileGo(expr: string): [RE2JS, Map<string, string>] {
+  const aliases = new Map<string, string>();
+  try {
+    return [RE2JS.compile(expr), aliases];
+  } catch (e) {
+    if (!(e instanceof RE2JSSyntaxException) || !e.message.includes("duplicate capture group name")) throw e;
+  }
+  const seen = new Set<string>();
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (c === "\\") {
+      out += expr.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      out += c;
+      if (expr[i + 1] === "^") out += expr[++i];
+      if (expr[i + 1] === "]") out += expr[++i];
+      continue;
+    }
+    const m = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(expr.slice(i));
+    if (m) {
+      let name = m[1];
+      if (seen.has(name)) {
+        const alias = `${name}_dup${aliases.size}_`;
+        aliases.set(alias, name);
+        name = alias;
+      }
+      seen.add(m[1]);
+      out += m[0].replace(/<[^>]*>$/, `<${name}>`);
+      i += m[0].length - 1;
+      continue;
+    }
+    out += c;
+  }
+  return [RE2JS.compile(out), aliases];
 }
 
 const nameRune = /[\p{L}\p{Nd}_]/u;
