@@ -14,6 +14,7 @@ import { PodSimulator } from "./pods.js";
 import { reconcilePVC } from "./pvc.js";
 import { WorkQueue } from "./queue.js";
 import { reconcileReplicaSet } from "./replicaset.js";
+import { reconcileService } from "./services.js";
 import { reconcileStatefulSet } from "./statefulset.js";
 
 export type { ControllerHandle, ControllerHost, ControllerOptions, HostEvent, KubeObject } from "./host.js";
@@ -21,7 +22,7 @@ export { EXIT_CODE_ANNOTATION, FAULT_ANNOTATION } from "./faults.js";
 export { TRIGGER_ANNOTATION } from "./cronjob.js";
 
 /** Kinds whose changes wake a controller; everything else (ConfigMaps, Secrets, Events...) is ignored cheaply. */
-const WATCHED = new Set(["Pod", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim", "Node"]);
+const WATCHED = new Set(["Pod", "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "PersistentVolumeClaim", "Node", "Service"]);
 const OWNER_KINDS = new Set(["ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
 
 const RESYNC = [
@@ -33,6 +34,7 @@ const RESYNC = [
   ["batch/v1", "Job"],
   ["batch/v1", "CronJob"],
   ["v1", "PersistentVolumeClaim"],
+  ["v1", "Service"],
 ] as const;
 
 export function startControllers(host: ControllerHost, options?: ControllerOptions): ControllerHandle {
@@ -58,6 +60,11 @@ export function startControllers(host: ControllerHost, options?: ControllerOptio
           return reconcileCronJob(ctx, ns!, name);
         case "PersistentVolumeClaim":
           return reconcilePVC(ctx, ns!, name);
+        case "Service":
+          return reconcileService(ctx, ns!, name);
+        case "ServicesIn":
+          for (const svc of await host.list("v1", "Service", ns)) if (svc.spec?.selector) queue.add(keyOf("Service", ns, svc.metadata.name!));
+          return;
         case "Nodes":
           return ensureNodes(ctx);
         case "Resync":
@@ -85,6 +92,9 @@ export function startControllers(host: ControllerHost, options?: ControllerOptio
     const obj = ev.object;
     if (!obj || !WATCHED.has(obj.kind)) return;
     if (obj.kind === "Node") return queue.add("AllDaemonSets||all");
+    // Endpoints follow pod IPs and readiness; one key per namespace folds a burst of pod changes into one pass.
+    if (obj.kind === "Pod") queue.add(keyOf("ServicesIn", obj.metadata.namespace, "-"));
+    if (obj.kind === "Service") return queue.add(keyOf("Service", obj.metadata.namespace, obj.metadata.name!));
     if (ev.type === "DELETED") {
       if (obj.kind === "Pod") pods!.forget(obj.metadata.uid);
       events.forget(obj.metadata.uid);

@@ -1,6 +1,7 @@
 // Pure: the status a kubelet would report for a pod at a given stage of its
 // simulated life. Kept apart from the timeline so it can be read (and tested)
 // as a table of stage -> what `kubectl get pods` shows.
+import { createHash } from "node:crypto";
 import { containerFault } from "./faults.js";
 import type { KubeObject } from "./host.js";
 import { type Condition, setCondition } from "./objects.js";
@@ -41,10 +42,9 @@ interface Container {
 
 const TERMINAL = new Set<Stage>(["succeeded", "failed"]);
 
+/** A stable 64-hex-digit id (container IDs, image digests) derived from a seed. */
 function fakeID(prefix: string, seed: string): string {
-  let h = 0;
-  for (const ch of seed) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
-  return prefix + h.toString(16).padStart(8, "0").repeat(8);
+  return prefix + createHash("sha256").update(seed).digest("hex");
 }
 
 function qosClass(containers: Container[]): string {

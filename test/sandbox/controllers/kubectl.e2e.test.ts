@@ -31,6 +31,17 @@ describe.skipIf(!kubectl)("controllers through kubectl", () => {
     for (const line of pods.stdout.trim().split("\n")) expect(line).toMatch(/\s1\/1\s+Running\s+0\s/);
   });
 
+  it("a Service over the Deployment lists its pods as endpoints", async () => {
+    const svc = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n";
+    expect((await k("apply", "-f", writeManifest(svc))).code).toBe(0);
+    const ips = await poll(async () => {
+      const out = (await k("get", "endpoints", "web", "-o", "jsonpath={.subsets[0].addresses[*].ip}")).stdout.trim();
+      return out.split(" ").length === 3 ? out : undefined;
+    }, 10_000);
+    const podIPs = (await k("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].status.podIP}")).stdout.trim();
+    expect(ips?.split(" ").sort()).toEqual(podIPs.split(" ").sort());
+  });
+
   it("a second rollout moves to a new ReplicaSet and revision 2", async () => {
     expect((await k("set", "image", "deployment/web", "main=nginx:1.26")).code).toBe(0);
     const r = await k("rollout", "status", "deployment/web", "--timeout=20s");
