@@ -169,6 +169,79 @@ function fmtX(neg: boolean, mant: bigint, exp: number, prec: number, upper: bool
 }
 
 /**
+ * strconv.FormatFloat(f, 'g', -1, 64), the way %v prints a float64. The hot
+ * path of rendering: where Go prints plain digits (1e-4 <= |f| < 1e6) JS's
+ * String() prints the same shortest digits; elsewhere only the exponent
+ * needs Go's two-digit minimum.
+ */
+export function formatShortest(f: number): string {
+  const a = f < 0 ? -f : f;
+  if (a >= 1e-4 && a < 1e6) return String(f);
+  if (f === 0) return Object.is(f, -0) ? "-0" : "0";
+  if (Number.isNaN(a)) return "NaN";
+  if (a === Infinity) return f > 0 ? "+Inf" : "-Inf";
+  // String() is much faster than toExponential() and has the same digits.
+  const s = String(f);
+  const e = s.indexOf("e");
+  if (e >= 0) return s.length - e === 3 ? s.slice(0, e + 2) + "0" + s.slice(e + 2) : s;
+  const neg = f < 0 ? "-" : "";
+  const body = neg ? s.slice(1) : s;
+  const dot = body.indexOf(".");
+  const intPart = dot < 0 ? body : body.slice(0, dot);
+  let digits = dot < 0 ? body : intPart + body.slice(dot + 1);
+  let dp = intPart.length;
+  let start = 0;
+  while (digits.charCodeAt(start) === 48) start++;
+  dp -= start;
+  digits = digits.slice(start);
+  let end = digits.length;
+  while (digits.charCodeAt(end - 1) === 48) end--;
+  digits = digits.slice(0, end);
+  const exp = dp - 1;
+  const mant = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
+  const ae = exp < 0 ? -exp : exp;
+  return neg + mant + (exp < 0 ? "e-" : "e+") + (ae < 10 ? "0" + ae : String(ae));
+}
+
+/** Binary digits after the point: a decimal tie is only possible at that position. */
+function fractionBits(a: number): number {
+  let f = 0;
+  while (!Number.isInteger(a)) {
+    a *= 2;
+    f++;
+  }
+  return f;
+}
+
+/**
+ * Digits of a rounded to nd significant digits ('e', 'g'). JS rounds exactly
+ * but breaks ties away from zero; a tie needs the exact expansion to end at
+ * the rounding digit, which is checked first, and then Go's half-even path runs.
+ */
+function significantDigits(a: number, nd: number): Digits {
+  if (nd >= 1 && nd <= 101) {
+    const s = a.toExponential(nd - 1);
+    const e = Number(s.slice(s.indexOf("e") + 1));
+    const fb = fractionBits(a);
+    // The exponent before rounding is e or, after a carry, e - 1.
+    const tie = fb === 0 ? a >= 10 ** nd : fb === nd - e || fb === nd - e + 1;
+    if (!tie) return fromExponential(s);
+  }
+  return roundDigits(exactDigits(a, 64), nd);
+}
+
+/** Digits of a rounded to prec places after the point ('f'). */
+function fixedDigits(a: number, prec: number): Digits {
+  if (a < 1e21 && prec <= 100 && fractionBits(a) !== prec + 1) {
+    const s = a.toFixed(prec);
+    const dot = s.indexOf(".");
+    return dot < 0 ? trimZeros(s, s.length) : trimZeros(s.slice(0, dot) + s.slice(dot + 1), dot);
+  }
+  const x = exactDigits(a, 64);
+  return roundDigits(x, x.dp + prec);
+}
+
+/**
  * strconv.FormatFloat(f, fmt, prec, bitSize). prec -1 means the fewest digits
  * that read back exactly.
  */
@@ -186,21 +259,30 @@ export function formatFloat(f: number, fmt: FloatFmt, prec: number, bitSize: 32 
     return fmtX(neg, mant, exp + bits, prec, fmt === "X", bits);
   }
   const shortest = prec < 0;
+  if (shortest && fmt === "g" && bitSize === 64) return formatShortest(f);
+  const a = Math.abs(f);
   let x: Digits;
-  if (f === 0) x = { d: "", dp: 0 };
-  else if (shortest) x = shortestDigits(f, bitSize);
-  else x = exactDigits(f, bitSize);
   if (shortest) {
+    x = f === 0 ? { d: "", dp: 0 } : shortestDigits(f, bitSize);
     if (fmt === "e" || fmt === "E") prec = Math.max(x.d.length - 1, 0);
     else if (fmt === "f" || fmt === "F") prec = Math.max(x.d.length - x.dp, 0);
     else prec = x.d.length;
+  } else if (f === 0) {
+    x = { d: "", dp: 0 };
+    if ((fmt === "g" || fmt === "G") && prec === 0) prec = 1;
+  } else if (bitSize === 32) {
+    // float32 values are rare in templates: always take the exact path.
+    x = exactDigits(a, 32);
+    if (fmt === "e" || fmt === "E") x = roundDigits(x, prec + 1);
+    else if (fmt === "f" || fmt === "F") x = roundDigits(x, x.dp + prec);
+    else x = roundDigits(x, prec === 0 ? (prec = 1) : prec);
   } else if (fmt === "e" || fmt === "E") {
-    x = roundDigits(x, prec + 1);
+    x = significantDigits(a, prec + 1);
   } else if (fmt === "f" || fmt === "F") {
-    x = roundDigits(x, x.dp + prec);
+    x = fixedDigits(a, prec);
   } else {
     if (prec === 0) prec = 1;
-    x = roundDigits(x, prec);
+    x = significantDigits(a, prec);
   }
   switch (fmt) {
     case "e":
