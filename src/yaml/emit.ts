@@ -3,7 +3,7 @@
 // under a key not indented, keys in go-yaml order, plain scalars folded past
 // column 80).
 import type { Value } from "../template/value.js";
-import { JsonMarshalError, JsonNumber, type JsonObject, type JsonTree, jsonTree } from "./emit-json.js";
+import { JsonMarshalError, JsonNumber, type JsonTree, jsonTree } from "./emit-json.js";
 import { plainIsString, yamlNumberText } from "./emit-resolve.js";
 import { analyzeScalar, doubleQuotedEscape, isBreak } from "./emit-scalar.js";
 import { sortYamlKeys } from "./emit-sort.js";
@@ -37,7 +37,25 @@ function utf8Length(s: string): number {
   return Buffer.byteLength(s, "utf8");
 }
 
+/** A scalar already rendered as go-yaml writes it (numbers, timestamps): always plain. */
+export class YamlRaw {
+  constructor(readonly text: string) {}
+}
+
+/** A mapping with keys in any order (the emitter sorts them). */
+export class YamlMap {
+  constructor(readonly entries: [string, YamlTree][]) {}
+}
+
+export type YamlTree = JsonTree | YamlRaw | YamlMap | YamlTree[];
+
 class Emitter {
+  constructor(
+    /** go-yaml v3 indents a sequence under its key; v2 does not. */
+    private readonly indentSequences: boolean,
+    /** Strings went through JSON text first (sigs.k8s.io/yaml), with its quirks. */
+    private readonly viaJson: boolean,
+  ) {}
   private out = "";
   private column = 0;
   private whitespace = true;
@@ -73,23 +91,24 @@ class Emitter {
   }
 
   /** Emits a node whose parent sits at `indent` (-1 for the document root). */
-  node(t: JsonTree, indent: number, inMapping: boolean): void {
+  node(t: YamlTree, indent: number, inMapping: boolean): void {
     if (t === null) this.scalar("null", "plain", indent, false);
     else if (typeof t === "boolean") this.scalar(t ? "true" : "false", "plain", indent, false);
-    else if (typeof t === "string") this.stringScalar(reread(t, false), indent, false);
+    else if (typeof t === "string") this.stringScalar(this.viaJson ? reread(t, false) : t, indent, false);
     else if (t instanceof JsonNumber) this.scalar(yamlNumberText(t.text), "plain", indent, false);
+    else if (t instanceof YamlRaw) this.scalar(t.text, "plain", indent, false);
     else if (Array.isArray(t)) this.sequence(t, indent, inMapping);
     else this.mapping(t, indent);
   }
 
-  private sequence(items: JsonTree[], indent: number, inMapping: boolean): void {
+  private sequence(items: YamlTree[], indent: number, inMapping: boolean): void {
     if (items.length === 0) {
       this.indicator("[", true, true, false);
       this.indicator("]", false, false, false);
       return;
     }
     // A sequence that is a mapping value starts at the key's column ("key:\n- a").
-    const indentless = inMapping && !this.indention;
+    const indentless = inMapping && !this.indention && !this.indentSequences;
     const inner = indent < 0 ? 0 : indentless ? indent : indent + 2;
     for (const item of items) {
       this.writeIndent(inner);
@@ -98,14 +117,14 @@ class Emitter {
     }
   }
 
-  private mapping(obj: JsonObject, indent: number): void {
+  private mapping(obj: { entries: [string, YamlTree][] }, indent: number): void {
     if (obj.entries.length === 0) {
       this.indicator("{", true, true, false);
       this.indicator("}", false, false, false);
       return;
     }
     const inner = indent < 0 ? 0 : indent + 2;
-    const values = new Map(obj.entries.map(([k, v]) => [reread(k, true), v]));
+    const values = new Map(obj.entries.map(([k, v]) => [this.viaJson ? reread(k, true) : k, v]));
     for (const key of sortYamlKeys([...values.keys()])) {
       this.writeIndent(inner);
       const info = analyzeScalar(key);
@@ -283,8 +302,15 @@ class Emitter {
 
 /** sigs.k8s.io/yaml.Marshal: the YAML document, ending in a newline. Throws JsonMarshalError. */
 export function marshalYaml(value: Value): string {
-  const e = new Emitter();
+  const e = new Emitter(false, true);
   e.node(jsonTree(value), -1, false);
+  return e.result();
+}
+
+/** Emits an already-converted tree; `indentSequences` selects go-yaml v3's layout. */
+export function emitYamlTree(tree: YamlTree, indentSequences: boolean): string {
+  const e = new Emitter(indentSequences, false);
+  e.node(tree, -1, false);
   return e.result();
 }
 
