@@ -4,6 +4,7 @@ import type { Ctx } from "./context.js";
 import type { KubeObject } from "./host.js";
 import { schedulableNodes } from "./nodes.js";
 import { byCreation, matchesSelector, resolveIntOrPercent, sameJSON, templateHash } from "./objects.js";
+import { ensureRevision } from "./revisions.js";
 import { isActive, isPodAvailable, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 const SOURCE = { component: "daemonset-controller" };
@@ -15,6 +16,7 @@ export async function reconcileDaemonSet(ctx: Ctx, namespace: string, name: stri
   if (!ds || ds.metadata.deletionTimestamp) return;
   const spec = ds.spec ?? {};
   const hash = templateHash(spec.template ?? {});
+  await ensureRevision(ctx, ds, hash);
   const nodeSelector = spec.template?.spec?.nodeSelector as Record<string, string> | undefined;
   const nodes = (await schedulableNodes(ctx)).filter((n) => matchesSelector({ matchLabels: nodeSelector }, n.metadata.labels)).map((n) => n.metadata.name!);
   const minReady = spec.minReadySeconds ?? 0;

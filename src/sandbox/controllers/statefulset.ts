@@ -5,6 +5,7 @@
 import type { Ctx } from "./context.js";
 import type { KubeObject } from "./host.js";
 import { clone, sameJSON, templateHash } from "./objects.js";
+import { ensureRevision, templateOfRevision } from "./revisions.js";
 import { isActive, isPodAvailable, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 const SOURCE = { component: "statefulset-controller" };
@@ -47,8 +48,10 @@ export async function reconcileStatefulSet(ctx: Ctx, namespace: string, name: st
   const parallel = spec.podManagementPolicy === "Parallel";
   const rolling = (spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate";
   const partition: number = spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-  const updateRevision = `${name}-${templateHash(spec.template ?? {}, sts.status?.collisionCount ?? 0)}`;
+  const hash = templateHash(spec.template ?? {}, sts.status?.collisionCount ?? 0);
+  const updateRevision = `${name}-${hash}`;
   const prevCurrent: string = sts.status?.currentRevision ?? updateRevision;
+  await ensureRevision(ctx, sts, hash);
 
   const all = await podsOf(ctx, sts);
   const byOrdinal = new Map<number, KubeObject>();
@@ -69,12 +72,14 @@ export async function reconcileStatefulSet(ctx: Ctx, namespace: string, name: st
     if (!pod || !isActive(pod)) {
       const podName = `${name}-${i}`;
       const volumes = await ensureClaims(ctx, sts, podName);
-      const tplVolumes = (spec.template?.spec?.volumes ?? []) as { name: string }[];
+      // Below the partition a pod comes back at the current revision, not the update.
+      const oldTemplate = rolling && i < partition && prevCurrent !== updateRevision ? await templateOfRevision(ctx, sts, prevCurrent) : undefined;
+      const tplVolumes = ((oldTemplate ?? spec.template)?.spec?.volumes ?? []) as { name: string }[];
       const extra = volumes.filter((v) => !tplVolumes.some((t) => t.name === v.name));
       await host.create(
-        podFromTemplate(sts, spec.template, {
+        podFromTemplate(sts, oldTemplate ?? spec.template, {
           name: podName,
-          labels: { [REVISION_LABEL]: updateRevision, "statefulset.kubernetes.io/pod-name": podName, "apps.kubernetes.io/pod-index": String(i) },
+          labels: { [REVISION_LABEL]: oldTemplate ? prevCurrent : updateRevision, "statefulset.kubernetes.io/pod-name": podName, "apps.kubernetes.io/pod-index": String(i) },
           spec: { hostname: podName, ...(spec.serviceName ? { subdomain: spec.serviceName } : {}), volumes: [...tplVolumes, ...extra] },
         }),
       );

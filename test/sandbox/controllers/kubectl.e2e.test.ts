@@ -53,6 +53,14 @@ describe.skipIf(!kubectl)("controllers through kubectl", () => {
     expect(rs.stdout.trim().split(" ").sort()).toEqual(["0", "3"]);
   });
 
+  it("rollout undo returns to the previous template as revision 3", async () => {
+    const undo = await k("rollout", "undo", "deployment/web");
+    expect(undo.stderr).toBe("");
+    expect((await k("rollout", "status", "deployment/web", "--timeout=20s")).code).toBe(0);
+    const image = await k("get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}");
+    expect(image.stdout).toBe("nginx:1.25 3");
+  });
+
   it("a crash-looping Deployment times out and shows CrashLoopBackOff with restarts counting up", async () => {
     await k("apply", "-f", writeManifest(deploymentYaml("crash", "busybox:crashloop")));
     const r = await k("rollout", "status", "deployment/crash", "--timeout=3s");
@@ -125,5 +133,14 @@ spec:
     expect(ds.stdout).toContain('daemon set "agent" successfully rolled out');
     const names = (await k("get", "pods", "-l", "app=db", "-o", "name")).stdout.trim().split("\n");
     expect(names).toEqual(["pod/db-0", "pod/db-1"]);
+    expect((await k("set", "image", "statefulset/db", "db=postgres:17")).code).toBe(0);
+    expect((await k("rollout", "status", "statefulset/db", "--timeout=20s")).code).toBe(0);
+    const history = await k("rollout", "history", "statefulset/db");
+    expect(history.stdout).toMatch(/^1\s/m);
+    expect(history.stdout).toMatch(/^2\s/m);
+    expect((await k("rollout", "undo", "statefulset/db")).code).toBe(0);
+    expect((await k("rollout", "status", "statefulset/db", "--timeout=20s")).code).toBe(0);
+    const images = await k("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+    expect(images.stdout).toBe("postgres postgres");
   });
 });

@@ -156,3 +156,43 @@ describe("DaemonSet controller", () => {
     expect(h.get("DaemonSet", "agent").status).toMatchObject({ updatedNumberScheduled: 3, numberAvailable: 3, observedGeneration: 2 });
   });
 });
+
+describe("ControllerRevisions", () => {
+  it("record each StatefulSet template, renumber on rollback, and keep pods below the partition at the current revision", async () => {
+    h = await startHarness();
+    h.host.create(statefulSet("db", "postgres:15", 2));
+    await h.advance(3000);
+    const revisions = () =>
+      h.host
+        .list("apps/v1", "ControllerRevision", "default")
+        .map((r) => [r.revision, (r.data as any).spec.template.spec.containers[0].image, (r.data as any).spec.template.$patch])
+        .sort();
+    expect(revisions()).toEqual([[1, "postgres:15", "replace"]]);
+    let sts = h.get("StatefulSet", "db");
+    sts.spec.updateStrategy = { type: "RollingUpdate", rollingUpdate: { partition: 1 } };
+    sts.spec.template.spec.containers[0].image = "postgres:16";
+    h.host.update(sts);
+    await h.advance(3000);
+    expect(revisions()).toEqual([
+      [1, "postgres:15", "replace"],
+      [2, "postgres:16", "replace"],
+    ]);
+    expect(h.pods().map((p) => p.spec.containers[0].image)).toEqual(["postgres:15", "postgres:16"]);
+    // A pod below the partition that is deleted comes back from the current revision.
+    h.host.delete("v1", "Pod", "default", "db-0");
+    await h.advance(2000);
+    expect(h.get("Pod", "db-0").spec.containers[0].image).toBe("postgres:15");
+    sts = h.get("StatefulSet", "db");
+    expect(sts.status).toMatchObject({ currentReplicas: 1, updatedReplicas: 1, readyReplicas: 2 });
+    sts.spec.template.spec.containers[0].image = "postgres:15";
+    sts.spec.updateStrategy = { type: "RollingUpdate" };
+    h.host.update(sts);
+    await h.advance(3000);
+    expect(revisions()).toEqual([
+      [2, "postgres:16", "replace"],
+      [3, "postgres:15", "replace"],
+    ]);
+    sts = h.get("StatefulSet", "db");
+    expect(sts.status.currentRevision).toBe(sts.status.updateRevision);
+  });
+});
