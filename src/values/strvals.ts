@@ -183,9 +183,10 @@ export class StrvalsParser {
         set(data, k, vl);
         return undefined;
       }
-      const { v: rs, eof: end } = runesUntil(this.sc, ",");
+      // Like helm, a plain value never reports the end of input: the next key() does.
+      const { v: rs } = runesUntil(this.sc, ",");
       set(data, k, (this.reader as RunesReader)(rs));
-      return end ? EOF : undefined;
+      return undefined;
     }
     if (last === ",") {
       set(data, k, "");
