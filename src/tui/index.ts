@@ -24,7 +24,7 @@ export async function runTui(options: Record<string, unknown>): Promise<number> 
     context: target.context,
     namespace: target.namespace,
     problem: target.problem,
-    sandbox: options.sandbox ? "unavailable" : "off",
+    sandbox: "off",
     readonly: Boolean(options.readonly),
   };
   const screen = enterAlternateScreen(process.stdout);

@@ -39,9 +39,9 @@ describe("header", () => {
     expect(segs.find((s) => s.text === "(none)")?.token).toBe("status.warn");
   });
 
-  test("shows read-only and a requested sandbox that is not there", () => {
-    expect(text(headerSegments(info({ readonly: true, sandbox: "unavailable" }), 200))).toBe(
-      "chartroom  ctx kind-dev  ns apps  read-only  sandbox requested: none in this build",
+  test("marks a running sandbox and read-only mode", () => {
+    expect(text(headerSegments(info({ readonly: true, sandbox: "running" }), 200))).toBe(
+      "chartroom  ctx kind-dev  ns apps  sandbox  read-only",
     );
   });
 
@@ -95,6 +95,5 @@ describe("empty states", () => {
       "Context kind-dev, namespace apps: this pane has not queried the cluster for releases.",
     );
     expect(emptyState("releases", info({ context: undefined, problem: "no kubeconfig found" })).lines[0]).toBe("no kubeconfig found");
-    expect(emptyState("releases", info({ sandbox: "unavailable" })).title).toBe("No sandbox cluster");
   });
 });

@@ -30,7 +30,8 @@ export interface Segment {
   bold?: boolean;
 }
 
-export type SandboxState = "off" | "unavailable";
+/** "running" once the embedded sandbox serves the cluster the header names. */
+export type SandboxState = "off" | "running";
 
 export interface SessionInfo {
   context?: string;
@@ -50,10 +51,9 @@ export function headerSegments(info: SessionInfo, width: number): Segment[] {
     { text: "  ns ", token: "muted" },
     { text: info.namespace, token: "accent", bold: true },
   ];
+  if (info.sandbox === "running") segs.push({ text: "  sandbox", token: "status.ok", bold: true });
   if (info.readonly) segs.push({ text: "  read-only", token: "status.info" });
-  if (info.sandbox === "unavailable") {
-    segs.push({ text: "  sandbox requested: none in this build", token: "status.warn" });
-  } else if (info.problem) {
+  if (info.problem) {
     segs.push({ text: `  ${info.problem}`, token: "status.warn" });
   }
   return fitSegments(segs, width);

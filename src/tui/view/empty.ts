@@ -36,12 +36,6 @@ export function emptyState(pane: PaneId, info: SessionInfo): EmptyState {
 }
 
 function releasesEmpty(info: SessionInfo): EmptyState {
-  if (info.sandbox === "unavailable") {
-    return {
-      title: "No sandbox cluster",
-      lines: ["--sandbox was given, but this build has no embedded sandbox, so there is no cluster to list releases from."],
-    };
-  }
   if (info.problem || !info.context) {
     return {
       title: "No cluster to list releases from",
