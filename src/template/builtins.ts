@@ -5,7 +5,7 @@
 import { REFLECT_VALUE } from "./call.js";
 import { evalArgs, htmlEscape, jsEscape, urlQueryEscape } from "./escape.js";
 import { sprint, sprintf, sprintln } from "./fmt.js";
-import { basicKind, isTrue, typeOf } from "./reflect.js";
+import { basicKind, isTrue, kindOf, typeOf } from "./reflect.js";
 import { type FuncDef, FuncError, type FuncMap, GoInt, GoObject, isMap, mapValueType, type Value } from "./value.js";
 
 const RV = REFLECT_VALUE;
@@ -52,7 +52,7 @@ function index(item: Value, ...indexes: Value[]): Value {
       if (x === item.length) err("reflect: slice index out of range");
       item = item instanceof Uint8Array ? new GoInt(BigInt(item[x]), "uint8") : (item[x] ?? null);
     } else if (isMap(item)) {
-      if (isNilValue(ix)) item = null;
+      if (isNilValue(ix)) err("value is nil; should be of type string");
       else if (typeof ix !== "string") err(`value has type ${typeOf(ix)}; should be string`);
       else {
         const v: Value = item[ix];
@@ -136,11 +136,8 @@ function eqOne(a: Value, b: Value): boolean {
   if (isNilValue(a) || isNilValue(b)) return isNilValue(a) && isNilValue(b);
   const ta = typeOf(a);
   const tb = typeOf(b);
-  if (ta !== tb && comparable(a) !== comparable(b)) {
-    err(sprintf("non-comparable types %s: %v, %s: %v", [a, ta, tb, b]));
-  }
+  if (kindOf(a) !== kindOf(b)) err(sprintf("non-comparable types %s: %v, %s: %v", [a, ta, tb, b]));
   if (!comparable(b)) err(sprintf("non-comparable type %s: %v", [b, tb]));
-  if (!comparable(a)) err(sprintf("non-comparable type %s: %v", [a, ta]));
   return ta === tb && a === b;
 }
 

@@ -161,9 +161,19 @@ function pushRune(bytes: number[], cp: number): void {
   for (const b of utf8.encode(String.fromCodePoint(cp))) bytes.push(b);
 }
 
-/** A Go character literal's rune value. */
-export function unquoteChar(lit: string): number {
-  return goUnquote(lit).codePointAt(0)!;
+/**
+ * A Go character literal's rune value (strconv.UnquoteChar on its body), or
+ * undefined when more than one character sits between the quotes.
+ */
+export function unquoteChar(lit: string): number | undefined {
+  if (lit.length < 3 || lit[0] !== "'") throw new LiteralSyntaxError();
+  let end: number;
+  if (lit[1] !== "\\") end = 1 + String.fromCodePoint(lit.codePointAt(1)!).length;
+  else if ("xuU".includes(lit[2])) end = 3 + (lit[2] === "x" ? 2 : lit[2] === "u" ? 4 : 8);
+  else if (lit[2] >= "0" && lit[2] <= "7") end = 5;
+  else end = 3;
+  const rune = goUnquote(lit.slice(0, end) + "'").codePointAt(0)!;
+  return lit.slice(end) === "'" ? rune : undefined;
 }
 
 const INT64_MAX = (1n << 63n) - 1n;

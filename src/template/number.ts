@@ -41,6 +41,7 @@ export function newNumber(pos: number, text: string, typ: T): NumberNode {
   const n = new NumberNode(pos, text);
   if (typ === T.CharConstant) {
     const r = unquoteChar(text);
+    if (r === undefined) throw new Error(`malformed character constant: ${text}`);
     n.isInt = n.isUint = n.isFloat = true;
     n.int64 = n.uint64 = BigInt(r);
     n.float64 = r;
