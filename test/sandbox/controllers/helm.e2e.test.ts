@@ -110,6 +110,67 @@ describe.skipIf(!helm)("controllers through helm", () => {
     expect(JSON.parse(list.stdout).find((rel: { name: string }) => rel.name === "badhook")?.status).toBe("failed");
   });
 
+  it("--wait --wait-for-jobs covers StatefulSets with claims, DaemonSets, Jobs and upgrades", async () => {
+    const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: "{{ .Release.Name }}-db"}
+spec:
+  serviceName: db
+  replicas: 2
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: db, image: "postgres:{{ .Values.tag }}"}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+    const ds = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: "{{ .Release.Name }}-agent"}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers: [{name: agent, image: "fluentd:{{ .Values.tag }}"}]
+`;
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata: {name: "{{ .Release.Name }}-migrate-{{ .Release.Revision }}"}
+spec:
+  completions: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: migrate, image: busybox}]
+`;
+    const chart = writeChart("stack", {
+      "values.yaml": "tag: '16'\n",
+      "templates/sts.yaml": sts,
+      "templates/ds.yaml": ds,
+      "templates/job.yaml": job,
+      "templates/deployment.yaml": deployment("nginx:{{ .Values.tag }}", 3),
+    });
+    const install = await h("install", "stack", chart, "--wait", "--wait-for-jobs", "--timeout", "60s");
+    expect(install.stderr).toBe("");
+    expect(install.code).toBe(0);
+    const upgrade = await h("upgrade", "stack", chart, "--set", "tag=17", "--wait", "--wait-for-jobs", "--timeout", "60s");
+    expect(upgrade.stderr).toBe("");
+    expect(upgrade.code).toBe(0);
+    if (kubectl) {
+      const images = await k("get", "pods", "-l", "app=db", "-o", "jsonpath={.items[*].spec.containers[0].image}");
+      expect(images.stdout).toBe("postgres:17 postgres:17");
+      const claims = await k("get", "pvc", "-o", "jsonpath={.items[*].status.phase}");
+      expect(claims.stdout).toBe("Bound Bound");
+    }
+    const rollback = await h("rollback", "stack", "1", "--wait", "--timeout", "60s");
+    expect(rollback.code).toBe(0);
+    const history = await h("history", "stack", "-o", "json");
+    expect(JSON.parse(history.stdout).map((r: { status: string }) => r.status)).toEqual(["superseded", "superseded", "deployed"]);
+  }, 120_000);
+
   it("a crash-looping chart makes helm install --wait --timeout 10s fail", async () => {
     const chart = writeChart("crashy", { "templates/deployment.yaml": deployment("busybox:crashloop", 1) });
     const started = Date.now();
