@@ -48,8 +48,15 @@ export class TmuxSession {
   }
 
   async tmux(...args: string[]): Promise<string> {
-    const { stdout } = await exec(TMUX, ["-L", this.socket, ...args]);
-    return stdout;
+    try {
+      const { stdout } = await exec(TMUX, ["-L", this.socket, ...args]);
+      return stdout;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+        throw new Error(`tmux not found at ${TMUX}: terminal tests need it (apt-get install tmux, or set TMUX_BIN)`);
+      }
+      throw err;
+    }
   }
 
   /** Types a command line and presses Enter. */
