@@ -83,6 +83,11 @@ export function validateObject(kind: string, obj: any): StatusCause[] {
     if (spec.type !== "ExternalName" && !headless && (!Array.isArray(spec.ports) || spec.ports.length === 0)) {
       out.push({ type: "FieldValueRequired", field: "spec.ports", message: "Required value" });
     }
+    (Array.isArray(spec.ports) ? spec.ports : []).forEach((p: any, i: number) => {
+      if (!(Number.isInteger(p?.port) && p.port >= 1 && p.port <= 65535)) {
+        out.push({ type: "FieldValueInvalid", field: `spec.ports[${i}].port`, message: `Invalid value: ${p?.port}: must be between 1 and 65535, inclusive` });
+      }
+    });
   } else if (kind === "ConfigMap" || kind === "Secret") {
     for (const k of Object.keys({ ...(obj.data ?? {}), ...(obj.binaryData ?? {}) })) {
       if (!/^[-._a-zA-Z0-9]+$/.test(k)) {
