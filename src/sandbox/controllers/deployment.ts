@@ -63,6 +63,11 @@ export async function reconcileDeployment(ctx: Ctx, namespace: string, name: str
       else if (!(await scaleNew(ctx, d, newRS, all))) await scaleOld(ctx, d, newRS, old, all);
       await cleanupHistory(ctx, d, old);
     }
+  } else {
+    // A paused Deployment rolls nothing out but still follows scaling when one ReplicaSet is active.
+    const active = all.filter((rs) => (rs.spec?.replicas ?? 0) > 0);
+    const target = active.length === 1 ? active[0] : active.length === 0 ? (newRS ?? all.at(-1)) : undefined;
+    if (target) await scaleRS(ctx, d, target, desiredReplicas(d));
   }
 
   const latest = (await host.list("apps/v1", "ReplicaSet", namespace)).filter((rs) => isControlledBy(rs, d));

@@ -162,3 +162,26 @@ describe("Deployment controller", () => {
     expect(d.status.availableReplicas).toBeUndefined();
   });
 });
+
+describe("Deployment pause and resume", () => {
+  it("a paused Deployment scales but does not roll out until resumed", async () => {
+    h = await startHarness();
+    h.host.create(deployment("web", "nginx:1", 2));
+    await h.advance(2000);
+    let d = h.get("Deployment", "web");
+    d.spec.paused = true;
+    d.spec.replicas = 3;
+    d.spec.template.spec.containers[0].image = "nginx:2";
+    h.host.update(d);
+    await h.advance(2000);
+    expect(replicaSets(h)).toHaveLength(1);
+    expect(h.pods().map((p) => p.spec.containers[0].image)).toEqual(["nginx:1", "nginx:1", "nginx:1"]);
+    expect(cond(h.get("Deployment", "web"), "Progressing")).toMatchObject({ status: "Unknown", reason: "DeploymentPaused" });
+    d = h.get("Deployment", "web");
+    d.spec.paused = false;
+    h.host.update(d);
+    await h.advance(4000);
+    expect(readyPods(h).map((p) => p.spec.containers[0].image)).toEqual(["nginx:2", "nginx:2", "nginx:2"]);
+    expect(cond(h.get("Deployment", "web"), "Progressing")?.reason).toBe("NewReplicaSetAvailable");
+  });
+});

@@ -129,9 +129,10 @@ export interface Harness {
   get(kind: string, name: string, namespace?: string): KubeObject;
 }
 
-export async function startHarness(options: Parameters<typeof startControllers>[1] = {}): Promise<Harness> {
-  const clock = new FakeClock();
-  const host = new FakeHost(clock);
+/** Starts controllers over a fresh cluster, or over `over`'s stored objects (a restarted sandbox). */
+export async function startHarness(options: Parameters<typeof startControllers>[1] = {}, over?: Harness): Promise<Harness> {
+  const clock = over?.clock ?? new FakeClock();
+  const host = over?.host ?? new FakeHost(clock);
   const errors: unknown[] = [];
   const handle = startControllers(host, { scheduler: clock, onError: (e) => errors.push(e), ...options });
   const settle = async () => {

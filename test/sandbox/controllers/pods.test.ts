@@ -145,3 +145,19 @@ describe("pod lifecycle", () => {
     expect(h.get("Pod", "p").spec.nodeName).toBeUndefined();
   });
 });
+
+describe("resuming stored objects", () => {
+  it("leaves Ready pods alone and finishes half-started ones when the controllers start over a stored cluster", async () => {
+    const first = await startHarness();
+    first.host.create(pod("done", "nginx"));
+    await first.advance(1000);
+    first.handle.stop();
+    first.host.create(pod("fresh", "nginx"));
+    const before = first.get("Pod", "done");
+    h = await startHarness({}, first);
+    await h.advance(1000);
+    expect(h.get("Pod", "done").metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect(cond(h.get("Pod", "fresh"), "Ready")?.status).toBe("True");
+    expect(h.errors).toEqual([]);
+  });
+});
