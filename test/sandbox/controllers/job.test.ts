@@ -3,7 +3,11 @@ import type { KubeObject } from "../../../src/sandbox/controllers/host.js";
 import { type Harness, startHarness } from "./fake-host.js";
 
 let h: Harness;
-afterEach(() => h?.handle.stop());
+afterEach(() => {
+  h?.handle.stop();
+  // A reconcile that threw is retried silently in production; in tests it is a bug.
+  expect(h?.errors ?? []).toEqual([]);
+});
 
 const cond = (o: KubeObject, type: string) => o.status?.conditions?.find((c: { type: string }) => c.type === type);
 

@@ -3,7 +3,11 @@ import type { KubeObject } from "../../../src/sandbox/controllers/host.js";
 import { deployment, type Harness, startHarness } from "./fake-host.js";
 
 let h: Harness;
-afterEach(() => h?.handle.stop());
+afterEach(() => {
+  h?.handle.stop();
+  // A reconcile that threw is retried silently in production; in tests it is a bug.
+  expect(h?.errors ?? []).toEqual([]);
+});
 
 function service(name: string, selector: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject {
   return {

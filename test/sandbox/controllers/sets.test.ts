@@ -3,7 +3,11 @@ import type { KubeObject } from "../../../src/sandbox/controllers/host.js";
 import { type Harness, startHarness } from "./fake-host.js";
 
 let h: Harness;
-afterEach(() => h?.handle.stop());
+afterEach(() => {
+  h?.handle.stop();
+  // A reconcile that threw is retried silently in production; in tests it is a bug.
+  expect(h?.errors ?? []).toEqual([]);
+});
 
 const ready = (p: KubeObject) => p.status?.conditions?.some((c: { type: string; status: string }) => c.type === "Ready" && c.status === "True");
 
