@@ -1,0 +1,5 @@
+// The only door to @kubernetes/client-node.
+export { type KubeList, type KubeObject, KubeClient, type ObjectRef, FIELD_MANAGER } from "./client.js";
+export { KubeConfigError, type KubeTarget, loadKubeConfig, resolveNamespace } from "./config.js";
+export { Discovery, type ResourceInfo, UnknownKindError } from "./discovery.js";
+export { globalRequests, isConflict, isNotFound, KubeApiError, RequestCounter } from "./request.js";
