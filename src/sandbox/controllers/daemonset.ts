@@ -3,9 +3,9 @@
 import type { Ctx } from "./context.js";
 import type { KubeObject } from "./host.js";
 import { schedulableNodes } from "./nodes.js";
-import { byCreation, matchesSelector, resolveIntOrPercent, sameJSON, templateHash } from "./objects.js";
+import { byCreation, keyOf, matchesSelector, resolveIntOrPercent, sameJSON, templateHash } from "./objects.js";
 import { ensureRevision } from "./revisions.js";
-import { isActive, isPodAvailable, isPodReady, podFromTemplate, podsOf } from "./workload.js";
+import { availability, isActive, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 const SOURCE = { component: "daemonset-controller" };
 const REVISION_LABEL = "controller-revision-hash";
@@ -19,8 +19,8 @@ export async function reconcileDaemonSet(ctx: Ctx, namespace: string, name: stri
   await ensureRevision(ctx, ds, hash);
   const nodeSelector = spec.template?.spec?.nodeSelector as Record<string, string> | undefined;
   const nodes = (await schedulableNodes(ctx)).filter((n) => matchesSelector({ matchLabels: nodeSelector }, n.metadata.labels)).map((n) => n.metadata.name!);
-  const minReady = spec.minReadySeconds ?? 0;
-  const available = (p: KubeObject) => isPodAvailable(p, minReady, ctx.nowMs());
+  const avail = availability(spec.minReadySeconds ?? 0, ctx.nowMs());
+  const available = avail.available;
   const all = (await podsOf(ctx, ds)).filter(isActive).sort(byCreation);
   const byNode = new Map<string, KubeObject[]>();
   for (const p of all) byNode.set(p.spec?.nodeName ?? "", [...(byNode.get(p.spec?.nodeName ?? "") ?? []), p]);
@@ -74,6 +74,8 @@ export async function reconcileDaemonSet(ctx: Ctx, namespace: string, name: stri
   };
   status.numberUnavailable = nodes.length - (status.numberAvailable as number);
   for (const k of ["updatedNumberScheduled", "numberAvailable", "numberUnavailable"]) if (status[k] === 0) delete status[k];
+  const wake = avail.wakeIn();
+  if (wake !== undefined) ctx.queue.addAfter(keyOf("DaemonSet", namespace, name), wake);
   const fresh = (await host.get("apps/v1", "DaemonSet", namespace, name)) ?? ds;
   if (!sameJSON(status, fresh.status ?? {})) await host.updateStatus({ ...fresh, status });
 }

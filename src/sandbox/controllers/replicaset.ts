@@ -2,7 +2,7 @@
 // and available, which is all the Deployment controller reads.
 import type { Ctx } from "./context.js";
 import { keyOf, matchesSelector, sameJSON } from "./objects.js";
-import { CONTROLLER_MANAGER, deletionOrder, isActive, isPodAvailable, isPodReady, podFromTemplate, podsOf } from "./workload.js";
+import { availability, CONTROLLER_MANAGER, deletionOrder, isActive, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 /** Pods created or deleted per sync, as the controller manager's burst limit. */
 const BURST = 500;
@@ -26,13 +26,9 @@ export async function reconcileReplicaSet(ctx: Ctx, namespace: string, name: str
     }
   }
 
-  const minReady = rs.spec?.minReadySeconds ?? 0;
-  let wake: number | undefined;
-  const available = pods.filter((p) =>
-    isPodAvailable(p, minReady, ctx.nowMs(), (ms) => {
-      wake = Math.min(wake ?? ms, ms);
-    }),
-  ).length;
+  const avail = availability(rs.spec?.minReadySeconds ?? 0, ctx.nowMs());
+  const available = pods.filter(avail.available).length;
+  const wake = avail.wakeIn();
   if (wake !== undefined) ctx.queue.addAfter(keyOf("ReplicaSet", namespace, name), wake);
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
   const status = {

@@ -4,9 +4,9 @@
 // ordinal down to the partition, one pod at a time.
 import type { Ctx } from "./context.js";
 import type { KubeObject } from "./host.js";
-import { clone, sameJSON, templateHash } from "./objects.js";
+import { clone, keyOf, sameJSON, templateHash } from "./objects.js";
 import { ensureRevision, templateOfRevision } from "./revisions.js";
-import { isActive, isPodAvailable, isPodReady, podFromTemplate, podsOf } from "./workload.js";
+import { availability, isActive, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 const SOURCE = { component: "statefulset-controller" };
 const REVISION_LABEL = "controller-revision-hash";
@@ -107,11 +107,12 @@ export async function reconcileStatefulSet(ctx: Ctx, namespace: string, name: st
   const updated = pods.filter((p) => p.metadata.labels?.[REVISION_LABEL] === updateRevision).length;
   const done = updated === replicas && pods.length === replicas;
   const currentRevision = done ? updateRevision : prevCurrent;
+  const avail = availability(spec.minReadySeconds ?? 0, ctx.nowMs());
   const status: Record<string, unknown> = {
     observedGeneration: sts.metadata.generation ?? 1,
     replicas: pods.length,
     readyReplicas: pods.filter(isPodReady).length,
-    availableReplicas: pods.filter((p) => isPodAvailable(p, spec.minReadySeconds ?? 0, ctx.nowMs())).length,
+    availableReplicas: pods.filter(avail.available).length,
     currentReplicas: pods.filter((p) => p.metadata.labels?.[REVISION_LABEL] === currentRevision).length,
     updatedReplicas: updated,
     currentRevision,
@@ -119,6 +120,8 @@ export async function reconcileStatefulSet(ctx: Ctx, namespace: string, name: st
     collisionCount: sts.status?.collisionCount ?? 0,
   };
   for (const k of ["readyReplicas", "currentReplicas", "updatedReplicas"]) if (status[k] === 0) delete status[k];
+  const wake = avail.wakeIn();
+  if (wake !== undefined) ctx.queue.addAfter(keyOf("StatefulSet", namespace, name), wake);
   const fresh = (await host.get("apps/v1", "StatefulSet", namespace, name)) ?? sts;
   if (!sameJSON(status, fresh.status ?? {})) await host.updateStatus({ ...fresh, status });
 }

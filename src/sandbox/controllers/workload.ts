@@ -64,6 +64,18 @@ export function isPodAvailable(pod: KubeObject, minReadySeconds: number, nowMs: 
   return false;
 }
 
+/** An availability check that remembers the soonest moment a ready pod turns available, to requeue then. */
+export function availability(minReadySeconds: number, nowMs: number): { available: (p: KubeObject) => boolean; wakeIn: () => number | undefined } {
+  let wake: number | undefined;
+  return {
+    available: (p) =>
+      isPodAvailable(p, minReadySeconds, nowMs, (ms) => {
+        wake = Math.min(wake ?? ms, ms);
+      }),
+    wakeIn: () => wake,
+  };
+}
+
 function rank(pod: KubeObject): number[] {
   const s = pod.status ?? {};
   const restarts = Math.max(0, ...(s.containerStatuses ?? []).map((c: { restartCount?: number }) => c.restartCount ?? 0));

@@ -189,3 +189,18 @@ describe("Deployment pause and resume", () => {
     expect(cond(h.get("Deployment", "web"), "Progressing")?.reason).toBe("NewReplicaSetAvailable");
   });
 });
+
+describe("minReadySeconds", () => {
+  it("counts a pod available only after it has been Ready that long", async () => {
+    h = await startHarness();
+    h.host.create(deployment("slow", "nginx", 1, { minReadySeconds: 3 }));
+    await h.advance(1000);
+    let d = h.get("Deployment", "slow");
+    expect(d.status).toMatchObject({ readyReplicas: 1, unavailableReplicas: 1 });
+    expect(d.status.availableReplicas).toBeUndefined();
+    await h.advance(3000);
+    d = h.get("Deployment", "slow");
+    expect(d.status).toMatchObject({ readyReplicas: 1, availableReplicas: 1 });
+    expect(cond(d, "Progressing")?.reason).toBe("NewReplicaSetAvailable");
+  });
+});
