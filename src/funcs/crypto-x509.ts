@@ -55,7 +55,9 @@ export function parseIP(s: string): Buffer | undefined {
   const fill = rest === undefined ? [] : new Array<string>(8 - h.length - r.length).fill("0");
   const all = [...h, ...fill, ...r];
   const bytes = Buffer.alloc(16);
-  all.forEach((g, i) => bytes.writeUInt16BE(Number.parseInt(g, 16), i * 2));
+  all.forEach((g, i) => {
+    bytes.writeUInt16BE(Number.parseInt(g, 16), i * 2);
+  });
   if (tail.length) Buffer.from(tail).copy(bytes, 12);
   const mapped = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
   return mapped ? Buffer.from(bytes.subarray(12)) : bytes;
