@@ -9,6 +9,8 @@ export interface StoreEvent {
   skey: string;
   object: any;
   rv: number;
+  /** The state before a MODIFIED, so watches can tell an object entering or leaving their selector. */
+  prev?: any;
 }
 
 interface Entry {
@@ -80,9 +82,12 @@ export class Store {
   put(skey: string, obj: any, type: "ADDED" | "MODIFIED"): any {
     const rv = ++this.rv;
     obj.metadata.resourceVersion = String(rv);
-    this.bucket(skey).set(objectKey(obj.metadata.namespace, obj.metadata.name), { object: obj });
+    const bucket = this.bucket(skey);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name);
+    const prev = bucket.get(key)?.object;
+    bucket.set(key, { object: obj });
     this.durability?.put(skey, obj);
-    this.emit({ type, skey, object: obj, rv });
+    this.emit({ type, skey, object: obj, rv, prev });
     return obj;
   }
 

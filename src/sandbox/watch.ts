@@ -45,6 +45,15 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
       metadata: { resourceVersion: String(store.rv), ...(extra ? { annotations: extra } : {}) },
     })}}\n`;
 
+  // An update that moves an object into or out of the selection is, to this
+  // watcher, the object appearing or disappearing.
+  const seenAs = (ev: StoreEvent): string | undefined => {
+    const now = matches(ev.object);
+    if (ev.type !== "MODIFIED") return now ? ev.type : undefined;
+    const before = ev.prev !== undefined && matches(ev.prev);
+    if (now) return before ? "MODIFIED" : "ADDED";
+    return before ? "DELETED" : undefined;
+  };
   let buffer = "";
   const rvParam = w.resourceVersion;
   const fromState = rvParam === undefined || rvParam === "" || rvParam === "0" || w.sendInitialEvents;
@@ -58,13 +67,17 @@ export function serveWatch(store: Store, req: IncomingMessage, res: ServerRespon
       res.end(`{"type":"ERROR","object":${JSON.stringify(err.toStatus())}}\n`);
       return;
     }
-    for (const ev of events) if (ev.skey === skey && matches(ev.object)) buffer += encode(ev.type, ev.object);
+    for (const ev of events) {
+      const type = ev.skey === skey ? seenAs(ev) : undefined;
+      if (type) buffer += encode(type, ev.object);
+    }
   }
   if (buffer) res.write(buffer);
 
   const onEvent = (ev: StoreEvent) => {
-    if (ev.skey !== skey || !matches(ev.object)) return;
-    res.write(encode(ev.type, ev.object, ev.type === "DELETED" ? undefined : store.jsonOf(skey, ev.object)));
+    if (ev.skey !== skey) return;
+    const type = seenAs(ev);
+    if (type) res.write(encode(type, ev.object, ev.type === "DELETED" ? undefined : store.jsonOf(skey, ev.object)));
   };
   const unsubscribe = store.subscribe(onEvent);
   const timers: NodeJS.Timeout[] = [];

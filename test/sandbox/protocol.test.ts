@@ -176,4 +176,17 @@ describe("watch", () => {
     expect(events.map((e) => `${e.type}:${e.object.metadata.name ?? ""}`)).toEqual(["ADDED:kube-root-ca.crt", "ADDED:there", "BOOKMARK:"]);
     expect(events[2].object.metadata.annotations).toEqual({ "k8s.io/initial-events-end": "true" });
   });
+
+  it("turns updates that enter or leave a label selection into ADDED and DELETED", async () => {
+    await http(sb, "POST", "/api/v1/namespaces", { metadata: { name: "w3" } });
+    const rv = (await http(sb, "GET", "/api/v1/namespaces/w3/configmaps")).json.metadata.resourceVersion;
+    const merge = { "Content-Type": "application/merge-patch+json" };
+    await http(sb, "POST", "/api/v1/namespaces/w3/configmaps", cm("m", { sel: "no" }));
+    await http(sb, "PATCH", "/api/v1/namespaces/w3/configmaps/m", { metadata: { labels: { sel: "yes" } } }, merge);
+    await http(sb, "PATCH", "/api/v1/namespaces/w3/configmaps/m", { data: { k: "2" } }, merge);
+    await http(sb, "PATCH", "/api/v1/namespaces/w3/configmaps/m", { metadata: { labels: { sel: "no" } } }, merge);
+    const res = await fetch(`${sb.url}/api/v1/namespaces/w3/configmaps?watch=true&labelSelector=sel%3Dyes&resourceVersion=${rv}&timeoutSeconds=1`);
+    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(events.map((e) => e.type)).toEqual(["ADDED", "MODIFIED", "DELETED"]);
+  });
 });
