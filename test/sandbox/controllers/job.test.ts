@@ -44,7 +44,7 @@ describe("Job controller", () => {
       expect(p.metadata.labels).toMatchObject({ "job-name": "batch", "batch.kubernetes.io/job-name": "batch", "controller-uid": j.metadata.uid });
       expect(p.metadata.generateName).toBe("batch-");
     }
-    const reasons = h.host.list("v1", "Event", "default").filter((e) => e.involvedObject.kind === "Job").map((e) => e.reason);
+    const reasons = h.host.list("v1", "Event", "default").filter((e) => (e as any).involvedObject.kind === "Job").map((e) => e.reason);
     expect(reasons.filter((r) => r === "SuccessfulCreate")).toHaveLength(3);
     expect(reasons).toContain("Completed");
   });

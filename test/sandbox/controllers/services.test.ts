@@ -26,7 +26,7 @@ describe("Service endpoints", () => {
     h.host.create(d);
     h.host.create(service("web", { app: "web" }));
     await h.advance(250);
-    let ep = h.get("Endpoints", "web");
+    let ep: any = h.get("Endpoints", "web");
     expect(ep.subsets[0].notReadyAddresses).toHaveLength(2);
     expect(ep.subsets[0].addresses).toBeUndefined();
     expect(ep.subsets[0].ports).toEqual([{ name: "http", port: 8080, protocol: "TCP" }]);
@@ -35,7 +35,7 @@ describe("Service endpoints", () => {
     const ips = h.pods().map((p) => p.status.podIP).sort();
     expect(ep.subsets[0].addresses.map((a: { ip: string }) => a.ip).sort()).toEqual(ips);
     expect(ep.subsets[0].notReadyAddresses).toBeUndefined();
-    const [slice] = h.host.list("discovery.k8s.io/v1", "EndpointSlice", "default");
+    const [slice]: any[] = h.host.list("discovery.k8s.io/v1", "EndpointSlice", "default");
     expect(slice.metadata.labels?.["kubernetes.io/service-name"]).toBe("web");
     expect(slice.metadata.ownerReferences?.[0]).toMatchObject({ kind: "Service", name: "web" });
     expect(slice.endpoints.map((e: { conditions: { ready: boolean } }) => e.conditions.ready)).toEqual([true, true]);
