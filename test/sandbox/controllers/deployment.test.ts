@@ -204,3 +204,24 @@ describe("minReadySeconds", () => {
     expect(cond(d, "Progressing")?.reason).toBe("NewReplicaSetAvailable");
   });
 });
+
+describe("a rollout to a broken image", () => {
+  it("keeps the old pods serving while the new ReplicaSet crash-loops", async () => {
+    h = await startHarness();
+    h.host.create(deployment("web", "nginx:1", 3, { progressDeadlineSeconds: 5 }));
+    await h.advance(2000);
+    const d = h.get("Deployment", "web");
+    d.spec.template.spec.containers[0].image = "nginx:crashloop";
+    h.host.update(d);
+    await h.advance(8000);
+    const byRev = Object.fromEntries(replicaSets(h).map((rs) => [rs.metadata.annotations?.["deployment.kubernetes.io/revision"], rs]));
+    // 25% of 3: surge rounds up to 1, unavailable rounds down to 0.
+    expect(byRev["1"].spec.replicas).toBe(3);
+    expect(byRev["2"].spec.replicas).toBe(1);
+    expect(readyPods(h).map((p) => p.spec.containers[0].image)).toEqual(["nginx:1", "nginx:1", "nginx:1"]);
+    const status = h.get("Deployment", "web").status;
+    expect(status).toMatchObject({ replicas: 4, updatedReplicas: 1, availableReplicas: 3, unavailableReplicas: 1 });
+    expect(cond(h.get("Deployment", "web"), "Available")?.status).toBe("True");
+    expect(cond(h.get("Deployment", "web"), "Progressing")?.reason).toBe("ProgressDeadlineExceeded");
+  });
+});
