@@ -128,6 +128,7 @@ const REVIEWS: ResourceType[] = [
 export class KindRegistry {
   private byGVR = new Map<string, ResourceType>();
   private listeners = new Set<() => void>();
+  private grouped?: Map<string, Map<string, ResourceType[]>>;
 
   constructor() {
     for (const spec of BUILTIN) this.add(fromSpec(spec));
@@ -149,6 +150,7 @@ export class KindRegistry {
   }
 
   private changed(): void {
+    this.grouped = undefined;
     for (const fn of this.listeners) fn();
   }
 
@@ -170,6 +172,7 @@ export class KindRegistry {
 
   /** Group -> versions (preferred first) -> resources, in registration order. */
   groups(): Map<string, Map<string, ResourceType[]>> {
+    if (this.grouped) return this.grouped;
     const out = new Map<string, Map<string, ResourceType[]>>();
     for (const rt of this.byGVR.values()) {
       let versions = out.get(rt.group);
@@ -178,6 +181,7 @@ export class KindRegistry {
       if (!list) versions.set(rt.version, (list = []));
       list.push(rt);
     }
+    this.grouped = out;
     return out;
   }
 }

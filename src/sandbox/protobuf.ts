@@ -1,7 +1,7 @@
 // Decoding the Kubernetes protobuf envelope ("k8s\0" + runtime.Unknown) for
 // the kinds that typed Go clients send that way: helm's release Secrets and
-// ConfigMaps, kubectl create namespace/configmap/secret/serviceaccount, and
-// DeleteOptions. Responses stay JSON, which those clients also accept.
+// ConfigMaps, kubectl create namespace/configmap/secret/serviceaccount,
+// kubectl auth can-i, and DeleteOptions. Responses stay JSON, which those clients also accept.
 import { unsupportedMediaType } from "./errors.js";
 
 type Field =
@@ -52,6 +52,31 @@ const KINDS: Record<string, Msg> = {
     2: ["secrets", { repeated: OBJECT_REF }],
     3: ["imagePullSecrets", { repeated: NAME_REF }],
     4: ["automountServiceAccountToken", "bool"],
+  },
+  SelfSubjectAccessReview: {
+    1: meta,
+    2: [
+      "spec",
+      {
+        message: {
+          1: [
+            "resourceAttributes",
+            {
+              message: {
+                1: ["namespace", "string"],
+                2: ["verb", "string"],
+                3: ["group", "string"],
+                4: ["version", "string"],
+                5: ["resource", "string"],
+                6: ["subresource", "string"],
+                7: ["name", "string"],
+              },
+            },
+          ],
+          2: ["nonResourceAttributes", { message: { 1: ["path", "string"], 2: ["verb", "string"] } }],
+        },
+      },
+    ],
   },
   DeleteOptions: {
     1: ["gracePeriodSeconds", "int"],

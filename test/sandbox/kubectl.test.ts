@@ -155,4 +155,14 @@ spec:
     const left = await kubectl(sb, "get", "rs,pods", "-o", "name");
     expect(left.stdout).not.toContain("gone");
   });
+
+  it("accepts the protobuf bodies of kubectl's typed commands", async () => {
+    expect((await kubectl(sb, "create", "namespace", "typed")).stdout.trim()).toBe("namespace/typed created");
+    expect((await kubectl(sb, "-n", "typed", "create", "secret", "generic", "s", "--from-literal=k=v")).code).toBe(0);
+    expect((await kubectl(sb, "-n", "typed", "create", "serviceaccount", "robot")).code).toBe(0);
+    const secret = parse((await kubectl(sb, "-n", "typed", "get", "secret", "s", "-o", "yaml")).stdout);
+    expect(secret).toMatchObject({ type: "Opaque", data: { k: Buffer.from("v").toString("base64") } });
+    expect((await kubectl(sb, "auth", "can-i", "create", "pods")).stdout.trim()).toBe("yes");
+    expect((await kubectl(sb, "-n", "typed", "delete", "serviceaccount", "robot")).stdout.trim()).toBe('serviceaccount "robot" deleted');
+  });
 });
