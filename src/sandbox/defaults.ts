@@ -68,6 +68,12 @@ export function applyDefaults(kind: string, obj: any, alloc: Allocator, isCreate
         if ((s.type === "NodePort" || s.type === "LoadBalancer") && p.nodePort === undefined) p.nodePort = nodePort++;
       }
       obj.status ??= { loadBalancer: {} };
+      // A load-balancer provider answers at once, so helm --wait does not hang on it.
+      if (s.type === "LoadBalancer" && !obj.status.loadBalancer?.ingress?.length) {
+        obj.status = { ...obj.status, loadBalancer: { ingress: [{ ip: `172.18.255.${(Number(s.clusterIP?.split(".").pop()) % 250) + 1}`, ipMode: "VIP" }] } };
+      } else if (s.type !== "LoadBalancer" && obj.status.loadBalancer?.ingress) {
+        obj.status = { ...obj.status, loadBalancer: {} };
+      }
       break;
     }
     case "Deployment":

@@ -110,7 +110,11 @@ const COLUMNS: Record<string, Column[]> = {
     name,
     str("Type", (s) => s.spec?.type),
     str("Cluster-IP", (s) => s.spec?.clusterIP ?? "<none>"),
-    str("External-IP", (s) => (s.spec?.externalIPs ?? []).join(",") || (s.spec?.type === "LoadBalancer" ? "<pending>" : "<none>")),
+    str("External-IP", (s) => {
+      const lb = (s.status?.loadBalancer?.ingress ?? []).map((i: any) => i.ip ?? i.hostname);
+      const ips = [...(s.spec?.externalIPs ?? []), ...lb];
+      return ips.length ? ips.join(",") : s.spec?.type === "LoadBalancer" ? "<pending>" : "<none>";
+    }),
     str("Port(s)", servicePorts),
     age,
   ],

@@ -88,5 +88,8 @@ describe("deletion", () => {
     expect(pv.spec.claimRef.name).toBe("data");
     const svc = (await http(sb, "POST", "/api/v1/namespaces/gc/services", { metadata: { name: "s" }, spec: { ports: [{ port: 80 }] } })).json;
     expect(svc.spec.clusterIP).toMatch(/^10\.96\.\d+\.\d+$/);
+    const lb = (await http(sb, "POST", "/api/v1/namespaces/gc/services", { metadata: { name: "lb" }, spec: { type: "LoadBalancer", ports: [{ port: 80 }] } })).json;
+    expect(lb.spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    expect(lb.status.loadBalancer.ingress[0].ip).toMatch(/^172\.18\.255\.\d+$/);
   });
 });
