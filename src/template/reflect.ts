@@ -42,6 +42,18 @@ export function kindOf(v: Value): string {
   return "map";
 }
 
+/**
+ * The value behind a GoObject of a named non-struct type (time.Month is an
+ * int, a named map is a map), as its goJson gives it; anything else as is.
+ */
+export function underlying(v: Value): Value {
+  if (v instanceof GoObject && v.goJson) {
+    const k = v.goKind();
+    if (k !== "struct" && k !== "ptr") return v.goJson();
+  }
+  return v;
+}
+
 /** text/template truth: false, 0, "", nil and empty collections are false; structs are true. */
 export function isTrue(v: Value): boolean {
   switch (typeof v) {
@@ -56,7 +68,10 @@ export function isTrue(v: Value): boolean {
   }
   if (v === null) return false;
   if (v instanceof GoInt) return v.v !== 0n;
-  if (v instanceof GoObject) return true;
+  if (v instanceof GoObject) {
+    const u = underlying(v);
+    return u === v || isTrue(u);
+  }
   if (v instanceof Uint8Array || Array.isArray(v)) return v.length > 0;
   for (const _ in v) return true;
   return false;
@@ -80,6 +95,10 @@ export function basicKind(v: Value): BasicKind {
       return "bool";
   }
   if (v instanceof GoInt) return v.kind.startsWith("u") ? "uint" : "int";
+  if (v instanceof GoObject) {
+    const u = underlying(v);
+    if (u !== v) return basicKind(u);
+  }
   return "invalid";
 }
 
@@ -105,6 +124,8 @@ export function deepEqual(a: Value, b: Value): boolean {
     return true;
   }
   if (a instanceof GoObject) {
+    const ua = underlying(a);
+    if (ua !== a) return deepEqual(ua, underlying(b));
     const bo = b as GoObject;
     for (const name of a.fieldNames()) if (!deepEqual(a.field(name), bo.field(name))) return false;
     return true;

@@ -113,3 +113,28 @@ describe("ordering", () => {
     ]);
   });
 });
+
+describe("named non-struct types", () => {
+  class Month extends GoObject {
+    constructor(private readonly n: number) {
+      super();
+    }
+    goType(): string {
+      return "time.Month";
+    }
+    override goKind(): string {
+      return "int";
+    }
+    override goJson(): Value {
+      return new GoInt(BigInt(this.n));
+    }
+  }
+  it("use their underlying value for truth, comparison and equality", () => {
+    expect(isTrue(new Month(0))).toBe(false);
+    expect(isTrue(new Month(3))).toBe(true);
+    expect(basicKind(new Month(3))).toBe("int");
+    expect(deepEqual(new Month(1), new Month(2))).toBe(false);
+    expect(deepEqual(new Month(2), new Month(2))).toBe(true);
+    expect(kindOf(new Month(2))).toBe("int");
+  });
+});
