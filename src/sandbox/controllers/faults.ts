@@ -36,9 +36,29 @@ export function podFault(pod: KubeObject): Fault | undefined {
   return undefined;
 }
 
+/**
+ * The fault of the first init container that has one, by image tag only (the
+ * pod annotation is meant for the app containers). An init fault holds the
+ * whole pod in its init phase: "Init:CrashLoopBackOff", "Init:ErrImagePull"...
+ */
+export function initFault(pod: KubeObject): { index: number; fault: Fault } | undefined {
+  const inits = (pod.spec?.initContainers ?? []) as { image?: string }[];
+  for (let i = 0; i < inits.length; i++) {
+    const f = asFault(imageTag(inits[i].image));
+    if (f) return { index: i, fault: f };
+  }
+  return undefined;
+}
+
+/** A failing container is restarted (and so loops) unless the pod's restartPolicy is Never. */
+export function crashLoops(fault: Fault | undefined, restartPolicy: string | undefined): boolean {
+  return (fault === "crashloop" || fault === "fail") && restartPolicy !== "Never";
+}
+
 /** The exit code a run-to-completion pod finishes with. */
 export function exitCode(pod: KubeObject): number {
-  if (podFault(pod) === "fail") return 1;
+  const f = podFault(pod);
+  if (f === "fail" || f === "crashloop" || initFault(pod)) return 1;
   const n = Number.parseInt(pod.metadata.annotations?.[EXIT_CODE_ANNOTATION] ?? "0", 10);
   return Number.isNaN(n) ? 1 : n;
 }

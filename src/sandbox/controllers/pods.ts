@@ -2,7 +2,7 @@
 // life (Pending -> ContainerCreating -> Running -> Ready, or a fault) on
 // timers, writing the status and the Events a real node would.
 import type { Ctx } from "./context.js";
-import { exitCode, podFault } from "./faults.js";
+import { containerFault, crashLoops, exitCode, initFault, podFault } from "./faults.js";
 import type { KubeObject } from "./host.js";
 import { nodeIP, schedulableNodes } from "./nodes.js";
 import { getCondition, isTerminating, keyOf, sameJSON } from "./objects.js";
@@ -18,6 +18,20 @@ const SCHEDULER = { component: "default-scheduler" };
 
 function containers(pod: KubeObject): { name: string; image?: string }[] {
   return pod.spec?.containers ?? [];
+}
+
+/** The containers (init or app) that carry `fault`, for the events that name them. */
+function carrying(pod: KubeObject, fault: "pullerror" | "crash"): { name: string; image?: string }[] {
+  const init = initFault(pod);
+  const inits = (pod.spec?.initContainers ?? []) as { name: string; image?: string }[];
+  const pool = init ? [inits[init.index]] : containers(pod);
+  const own = (c: { image?: string }) => (init ? init.fault : containerFault(pod, c));
+  return pool.filter((c) => (fault === "pullerror" ? own(c) === "pullerror" : crashLoops(own(c), pod.spec?.restartPolicy)));
+}
+
+/** The fault that drives the pod's timeline: an init container's first, since it blocks the rest. */
+function lifeFault(pod: KubeObject) {
+  return initFault(pod)?.fault ?? podFault(pod);
 }
 
 function runsToCompletion(pod: KubeObject): boolean {
@@ -69,11 +83,11 @@ export class PodSimulator {
 
   private async advance(pod: KubeObject, life: Timeline, at: number): Promise<void> {
     const d = this.ctx.opts.delays;
-    const fault = podFault(pod);
+    const fault = lifeFault(pod);
     const node = pod.spec?.nodeName as string | undefined;
     const ev = (type: "Normal" | "Warning", reason: string, message: string, c?: string) =>
       this.ctx.events.record(pod, type, reason, message, KUBELET(node ?? life.hostNode), c ? `spec.containers{${c}}` : undefined);
-    const crashes = fault === "crashloop" || (fault === "fail" && !runsToCompletion(pod));
+    const crashes = crashLoops(fault, pod.spec?.restartPolicy);
     life.nextAt = undefined;
     switch (life.stage) {
       case "unscheduled": {
@@ -92,7 +106,7 @@ export class PodSimulator {
       case "scheduled":
       case "pullBackOff":
         if (fault === "pullerror") {
-          for (const c of containers(pod)) {
+          for (const c of carrying(pod, "pullerror")) {
             await ev("Warning", "Failed", `Failed to pull image "${c.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${c.image}": not found`, c.name);
             await ev("Warning", "Failed", "Error: ErrImagePull", c.name);
           }
@@ -103,7 +117,7 @@ export class PodSimulator {
         return this.start(pod, life, at, crashes, ev);
       case "pullError":
         life.backoffMs = Math.min(life.backoffMs ? life.backoffMs * 2 : d.backoff, d.maxBackoff);
-        for (const c of containers(pod)) {
+        for (const c of carrying(pod, "pullerror")) {
           await ev("Normal", "BackOff", `Back-off pulling image "${c.image}"`, c.name);
           await ev("Warning", "Failed", "Error: ImagePullBackOff", c.name);
         }
@@ -141,8 +155,8 @@ export class PodSimulator {
     }
     life.stage = "running";
     life.startedAt = this.ctx.stamp();
-    const fault = podFault(pod);
-    if (fault === "notready" && !runsToCompletion(pod)) return;
+    // A never-ready app container, or an init container that never finishes, holds the pod here.
+    if (lifeFault(pod) === "notready" && (initFault(pod) || !runsToCompletion(pod))) return;
     life.nextAt = at + (crashes ? this.ctx.opts.delays.start : this.ctx.opts.delays.ready);
   }
 
@@ -153,7 +167,7 @@ export class PodSimulator {
     life.lastCrashEnd = this.ctx.stamp();
     life.backoffMs = Math.min(d.backoff * 2 ** (life.restarts - 1), d.maxBackoff);
     life.stage = "crashed";
-    for (const c of containers(pod)) {
+    for (const c of carrying(pod, "crash")) {
       await ev("Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, c.name);
     }
     life.nextAt = at + life.backoffMs;

@@ -2,7 +2,7 @@
 // simulated life. Kept apart from the timeline so it can be read (and tested)
 // as a table of stage -> what `kubectl get pods` shows.
 import { createHash } from "node:crypto";
-import { containerFault } from "./faults.js";
+import { containerFault, crashLoops, type Fault, initFault } from "./faults.js";
 import type { KubeObject } from "./host.js";
 import { type Condition, setCondition } from "./objects.js";
 
@@ -56,8 +56,7 @@ function qosClass(containers: Container[]): string {
   return guaranteed ? "Guaranteed" : "Burstable";
 }
 
-function containerState(pod: KubeObject, c: Container, life: PodLife): Record<string, unknown> {
-  const fault = containerFault(pod, c);
+function containerState(pod: KubeObject, c: Container, life: PodLife, fault: Fault | undefined): Record<string, unknown> {
   const base = {
     name: c.name,
     image: c.image,
@@ -70,7 +69,7 @@ function containerState(pod: KubeObject, c: Container, life: PodLife): Record<st
   };
   const running = { ...base, containerID: fakeID("containerd://", pod.metadata.uid + c.name), imageID: `${c.image}@sha256:${fakeID("", c.image ?? "")}` };
   const policy = pod.spec?.restartPolicy ?? "Always";
-  const crashes = fault === "crashloop" || (fault === "fail" && policy !== "Never");
+  const crashes = crashLoops(fault, policy);
   const restarts = crashes || policy === "OnFailure" ? life.restarts : 0;
   const lastState = restarts > 0 && life.lastCrashEnd
     ? { terminated: { exitCode: 1, reason: "Error", startedAt: life.lastCrashStart, finishedAt: life.lastCrashEnd, containerID: running.containerID } }
@@ -117,10 +116,13 @@ export function podStatus(pod: KubeObject, life: PodLife, now: string): Record<s
   const prev = (pod.status ?? {}) as Record<string, any>;
   const containers = (pod.spec?.containers ?? []) as Container[];
   const inits = (pod.spec?.initContainers ?? []) as Container[];
-  const statuses = containers.map((c) => containerState(pod, c, life));
-  const started = !["unscheduled", "scheduled", "pullError", "pullBackOff"].includes(life.stage);
+  const blocked = initFault(pod);
+  const waitingInit = (c: Container) => ({ name: c.name, image: c.image, imageID: "", ready: false, restartCount: 0, started: false, state: { waiting: { reason: "PodInitializing" } }, lastState: {} });
+  const statuses = blocked ? containers.map(waitingInit) : containers.map((c) => containerState(pod, c, life, containerFault(pod, c)));
+  const started = !blocked && !["unscheduled", "scheduled", "pullError", "pullBackOff"].includes(life.stage);
   const phase =
     life.stage === "succeeded" ? "Succeeded" : life.stage === "failed" ? "Failed" : started ? "Running" : "Pending";
+  const initStarted = !["unscheduled", "scheduled", "pullError", "pullBackOff"].includes(life.stage);
   const status: Record<string, any> = { phase, qosClass: qosClass([...containers, ...inits]) };
   if (life.stage === "unscheduled") {
     status.conditions = prev.conditions ?? [];
@@ -131,7 +133,7 @@ export function podStatus(pod: KubeObject, life: PodLife, now: string): Record<s
   const terminal = TERMINAL.has(life.stage);
   const notReadyMsg = `containers with unready status: [${unready.join(" ")}]`;
   let conds: Condition[] = (prev.conditions as Condition[]) ?? [];
-  conds = setCondition(conds, { type: "PodReadyToStartContainers", status: started || terminal ? "True" : "False" }, now);
+  conds = setCondition(conds, { type: "PodReadyToStartContainers", status: initStarted || terminal ? "True" : "False" }, now);
   conds = setCondition(
     conds,
     started || inits.length === 0
@@ -156,13 +158,17 @@ export function podStatus(pod: KubeObject, life: PodLife, now: string): Record<s
     startTime: life.startTime,
     containerStatuses: statuses,
   });
-  if (started || terminal) Object.assign(status, { podIP: life.ip, podIPs: life.ip ? [{ ip: life.ip }] : undefined });
+  if (initStarted || terminal) Object.assign(status, { podIP: life.ip, podIPs: life.ip ? [{ ip: life.ip }] : undefined });
   if (inits.length > 0) {
-    status.initContainerStatuses = inits.map((c) =>
-      started
-        ? { name: c.name, image: c.image, imageID: "", ready: true, restartCount: 0, started: false, state: { terminated: { exitCode: 0, reason: "Completed", startedAt: life.startTime, finishedAt: life.startedAt } }, lastState: {} }
-        : { name: c.name, image: c.image, imageID: "", ready: false, restartCount: 0, started: false, state: { waiting: { reason: "PodInitializing" } }, lastState: {} },
-    );
+    const completed = (c: Container) => ({ name: c.name, image: c.image, imageID: "", ready: true, restartCount: 0, started: false, state: { terminated: { exitCode: 0, reason: "Completed", startedAt: life.startTime, finishedAt: life.startedAt } }, lastState: {} });
+    status.initContainerStatuses = inits.map((c, i) => {
+      if (!blocked) return started ? completed(c) : waitingInit(c);
+      if (i < blocked.index) return initStarted ? completed(c) : waitingInit(c);
+      if (i > blocked.index) return waitingInit(c);
+      // The faulty init container lives the pod's stages itself; it is never Ready, as init containers never are until done.
+      const own = containerState(pod, c, life, blocked.fault);
+      return { ...own, ready: false, ...(life.stage === "unscheduled" || life.stage === "scheduled" ? { state: { waiting: { reason: "PodInitializing" } } } : {}) };
+    });
   }
   return JSON.parse(JSON.stringify(status));
 }

@@ -91,6 +91,22 @@ describe.skipIf(!kubectl)("controllers through kubectl", () => {
     expect(out).toBeDefined();
   });
 
+  it("a crash-looping init container shows as Init:CrashLoopBackOff", async () => {
+    const manifest = `apiVersion: v1
+kind: Pod
+metadata: {name: init-crash}
+spec:
+  initContainers: [{name: wait, image: "busybox:crashloop"}]
+  containers: [{name: app, image: nginx}]
+`;
+    expect((await k("apply", "-f", writeManifest(manifest))).code).toBe(0);
+    const out = await poll(async () => {
+      const o = (await k("get", "pod", "init-crash", "--no-headers")).stdout;
+      return o.includes("Init:CrashLoopBackOff") ? o : undefined;
+    }, 10_000);
+    expect(out).toMatch(/0\/1\s+Init:CrashLoopBackOff/);
+  });
+
   it("waits on Jobs, StatefulSets and DaemonSets", async () => {
     const manifest = `apiVersion: batch/v1
 kind: Job

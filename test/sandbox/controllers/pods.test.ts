@@ -165,3 +165,50 @@ describe("resuming stored objects", () => {
     expect(h.errors).toEqual([]);
   });
 });
+
+describe("init container faults", () => {
+  const withInit = (name: string, initImage: string, restartPolicy?: string): KubeObject => {
+    const p = pod(name, "nginx", restartPolicy ? { restartPolicy } : {});
+    p.spec.initContainers = [
+      { name: "setup", image: "busybox" },
+      { name: "wait-for-db", image: initImage },
+    ];
+    return p;
+  };
+  const initState = (p: KubeObject) => p.status?.initContainerStatuses?.[1];
+
+  it("a crash-looping init container holds the pod in Init:CrashLoopBackOff", async () => {
+    h = await startHarness();
+    h.host.create(withInit("p", "busybox:crashloop"));
+    let seen = false;
+    for (let i = 0; i < 50 && !seen; i++) {
+      await h.advance(100);
+      seen = initState(h.get("Pod", "p"))?.state?.waiting?.reason === "CrashLoopBackOff";
+    }
+    expect(seen).toBe(true);
+    await h.advance(3000);
+    const p = h.get("Pod", "p");
+    expect(p.status.phase).toBe("Pending");
+    expect(p.status.initContainerStatuses[0].state.terminated.reason).toBe("Completed");
+    expect(initState(p).restartCount).toBeGreaterThan(1);
+    expect(p.status.containerStatuses[0].state.waiting.reason).toBe("PodInitializing");
+    expect(cond(p, "Initialized")).toMatchObject({ status: "False", reason: "ContainersNotInitialized" });
+    const backoff = h.host.list("v1", "Event", "default").find((e) => e.reason === "BackOff");
+    expect(backoff?.message).toContain("restarting failed container wait-for-db");
+  });
+
+  it("a failing init container fails a restartPolicy Never pod; a hanging one never lets it start", async () => {
+    h = await startHarness();
+    h.host.create(withInit("never", "busybox:fail", "Never"));
+    h.host.create(withInit("hang", "busybox:notready"));
+    h.host.create(withInit("nopull", "busybox:pullerror"));
+    await h.advance(3000);
+    const never = h.get("Pod", "never");
+    expect(never.status.phase).toBe("Failed");
+    expect(initState(never).state.terminated).toMatchObject({ exitCode: 1, reason: "Error" });
+    const hang = h.get("Pod", "hang");
+    expect(hang.status.phase).toBe("Pending");
+    expect(initState(hang).state.running).toBeDefined();
+    expect(initState(h.get("Pod", "nopull")).state.waiting.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
+  });
+});
