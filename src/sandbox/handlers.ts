@@ -192,6 +192,9 @@ export function handleResource(
         throw unsupportedMediaType(contentType, Object.keys(PATCH_TYPES).filter((t) => !t.endsWith("cbor")));
       }
       const body = parseBody(bodyText, contentType);
+      if (type === "apply" && !q.get("fieldManager")) {
+        throw badRequest("PATCH, application/apply-patch+yaml: fieldManager is required for apply requests");
+      }
       const opts = writeOptions(q, req, subresource);
       if (subresource === "scale") {
         const obj = api.get(rt, ns, name);
