@@ -84,7 +84,11 @@ export function isEmpty(v: Value): boolean {
 
 export type BasicKind = "bool" | "int" | "uint" | "float" | "complex" | "string" | "invalid";
 
-/** text/template's basicKind: how eq/lt classify an operand; "invalid" is not comparable. */
+/**
+ * text/template's basicKind: how eq/lt classify an operand; "invalid" is not
+ * comparable. A named non-struct GoObject (time.Month) classifies as itself
+ * here: pass underlying(v) to compare it as Go does.
+ */
 export function basicKind(v: Value): BasicKind {
   switch (typeof v) {
     case "string":
@@ -95,10 +99,6 @@ export function basicKind(v: Value): BasicKind {
       return "bool";
   }
   if (v instanceof GoInt) return v.kind.startsWith("u") ? "uint" : "int";
-  if (v instanceof GoObject) {
-    const u = underlying(v);
-    if (u !== v) return basicKind(u);
-  }
   return "invalid";
 }
 
