@@ -5,7 +5,7 @@ import type { Ctx } from "./context.js";
 import { deploymentStatus, desiredReplicas, fenceposts, HASH_LABEL, REVISION } from "./deployment-status.js";
 import type { KubeObject } from "./host.js";
 import { byCreation, clone, isControlledBy, keyOf, ownerRef, sameJSON, templateHash } from "./objects.js";
-import { isActive, podsOf } from "./workload.js";
+import { isActive, ownedBy, podsOf } from "./workload.js";
 
 const SOURCE = { component: "deployment-controller" };
 const DESIRED = "deployment.kubernetes.io/desired-replicas";
@@ -34,7 +34,7 @@ export async function reconcileDeployment(ctx: Ctx, namespace: string, name: str
   const { host } = ctx;
   const d = await host.get("apps/v1", "Deployment", namespace, name);
   if (!d || d.metadata.deletionTimestamp) return;
-  const all = (await host.list("apps/v1", "ReplicaSet", namespace)).filter((rs) => isControlledBy(rs, d)).sort(byCreation);
+  const all = (await ownedBy(ctx, d, "apps/v1", "ReplicaSet")).sort(byCreation);
   const template = withoutHash(d.spec?.template);
   const collisions = d.status?.collisionCount ?? 0;
   const hash = templateHash(template, collisions);

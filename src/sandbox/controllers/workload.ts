@@ -2,7 +2,7 @@
 // active, ready or available, and ranked for deletion.
 import type { Ctx } from "./context.js";
 import type { KubeObject } from "./host.js";
-import { clone, getCondition, isControlledBy, isTerminating, ownerRef } from "./objects.js";
+import { clone, controllerOf, getCondition, isControlledBy, isTerminating, type LabelSelector, matchesSelector, ownerRef } from "./objects.js";
 
 export const CONTROLLER_MANAGER = { component: "replicaset-controller" };
 
@@ -39,8 +39,26 @@ export function podFromTemplate(owner: KubeObject, template: PodTemplate | undef
 }
 
 export async function podsOf(ctx: Ctx, owner: KubeObject): Promise<KubeObject[]> {
-  const pods = await ctx.host.list("v1", "Pod", owner.metadata.namespace);
-  return pods.filter((p) => isControlledBy(p, owner));
+  return ownedBy(ctx, owner, "v1", "Pod");
+}
+
+/**
+ * The objects of a kind that `owner` controls. Orphans its selector matches
+ * (say, left by `kubectl delete --cascade=orphan`) are adopted first, as the
+ * real controllers' ref managers do.
+ */
+export async function ownedBy(ctx: Ctx, owner: KubeObject, apiVersion: string, kind: string): Promise<KubeObject[]> {
+  const all = await ctx.host.list(apiVersion, kind, owner.metadata.namespace);
+  const selector = owner.spec?.selector as LabelSelector | undefined;
+  const canAdopt = !owner.metadata.deletionTimestamp && selector && (Object.keys(selector.matchLabels ?? {}).length > 0 || (selector.matchExpressions ?? []).length > 0);
+  const mine: KubeObject[] = [];
+  for (const o of all) {
+    if (isControlledBy(o, owner)) mine.push(o);
+    else if (canAdopt && !controllerOf(o) && !isTerminating(o) && matchesSelector(selector, o.metadata.labels)) {
+      mine.push(await ctx.host.update({ ...o, metadata: { ...o.metadata, ownerReferences: [...(o.metadata.ownerReferences ?? []), ownerRef(owner)] } }));
+    }
+  }
+  return mine;
 }
 
 export function isActive(pod: KubeObject): boolean {

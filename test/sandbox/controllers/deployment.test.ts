@@ -225,3 +225,25 @@ describe("a rollout to a broken image", () => {
     expect(cond(h.get("Deployment", "web"), "Progressing")?.reason).toBe("ProgressDeadlineExceeded");
   });
 });
+
+describe("adoption", () => {
+  it("a re-created Deployment adopts the ReplicaSet and pods its predecessor orphaned", async () => {
+    h = await startHarness();
+    h.host.create(deployment("web", "nginx", 2));
+    await h.advance(2000);
+    const [rs] = replicaSets(h);
+    const podNames = h.pods().map((p) => p.metadata.name).sort();
+    // Orphan the ReplicaSet, as `kubectl delete deployment web --cascade=orphan` leaves it.
+    const old = h.get("Deployment", "web");
+    h.host.objects.delete(`Deployment/default/web`);
+    h.host.update({ ...rs, metadata: { ...rs.metadata, ownerReferences: [] } });
+    expect(old.metadata.uid).toBeDefined();
+    h.host.create(deployment("web", "nginx", 2));
+    await h.advance(2000);
+    const rss = replicaSets(h);
+    expect(rss).toHaveLength(1);
+    expect(rss[0].metadata.ownerReferences?.[0].uid).toBe(h.get("Deployment", "web").metadata.uid);
+    expect(h.pods().map((p) => p.metadata.name).sort()).toEqual(podNames);
+    expect(h.get("Deployment", "web").status).toMatchObject({ replicas: 2, availableReplicas: 2, updatedReplicas: 2 });
+  });
+});
