@@ -3,6 +3,7 @@
 import { ALL_VERBS, type KindRegistry, type ResourceType } from "./kinds.js";
 
 const SUB_VERBS = ["get", "patch", "update"];
+const subVerbs = (sub: string) => (sub === "log" ? ["get"] : SUB_VERBS);
 
 function verbsOf(rt: ResourceType): string[] {
   return rt.verbs ?? ALL_VERBS;
@@ -55,7 +56,7 @@ export function apiResourceList(kinds: KindRegistry, group: string, version: str
     resources.push(entry);
     for (const sub of rt.subresources) {
       const k = subKind(rt, sub);
-      const e: any = { name: `${rt.resource}/${sub}`, singularName: "", namespaced: rt.namespaced, kind: k.kind, verbs: SUB_VERBS };
+      const e: any = { name: `${rt.resource}/${sub}`, singularName: "", namespaced: rt.namespaced, kind: k.kind, verbs: subVerbs(sub) };
       if (sub === "scale") Object.assign(e, { group: k.group, version: k.version });
       resources.push(e);
     }
@@ -74,7 +75,7 @@ function aggregatedResource(rt: ResourceType): any {
   if (rt.shortNames.length) entry.shortNames = rt.shortNames;
   if (rt.categories.length) entry.categories = rt.categories;
   if (rt.subresources.length) {
-    entry.subresources = rt.subresources.map((sub) => ({ subresource: sub, responseKind: subKind(rt, sub), verbs: SUB_VERBS }));
+    entry.subresources = rt.subresources.map((sub) => ({ subresource: sub, responseKind: subKind(rt, sub), verbs: subVerbs(sub) }));
   }
   return entry;
 }

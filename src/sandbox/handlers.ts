@@ -131,6 +131,7 @@ export function handleResource(
   const accept = req.headers.accept;
   const contentType = String(req.headers["content-type"] ?? "application/json").split(";")[0].trim();
   if (rt.verbs && !rt.verbs.includes(verb)) throw methodNotAllowed();
+  if (subresource === "log" && verb !== "get") throw methodNotAllowed();
   if (subresource && !(rt.subresources as string[]).includes(subresource) && !(rt.kind === "Namespace" && subresource === "finalize")) {
     throw notFound(`${rt.resource}/${subresource}`, rt.group, name ?? "");
   }
@@ -140,6 +141,7 @@ export function handleResource(
     case "get": {
       const obj = api.get(rt, ns, name!);
       if (subresource === "scale") return sendJson(res, 200, scaleOf(obj));
+      if (subresource === "log") return podLog(res, obj, q.get("container"));
       if (asTable(accept)) return sendJson(res, 200, toTable(rt, [inVersion(rt, obj)], include, { resourceVersion: obj.metadata.resourceVersion }));
       if (asPartial(accept)) return sendJson(res, 200, { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata: obj.metadata });
       if (obj.apiVersion === apiVersionOf(rt)) return sendJson(res, 200, api.store.jsonOf(storageKey(rt), obj));
@@ -273,6 +275,31 @@ function deleteOptions(q: URLSearchParams, body: any): DeleteOptions {
   }
   const dry = [...q.getAll("dryRun"), ...(body?.dryRun ?? [])];
   return { propagationPolicy: policy, dryRun: dry.includes("All"), preconditions: body?.preconditions };
+}
+
+/**
+ * The sandbox runs no containers, so a started container's log is empty; the
+ * refusals for unknown or unstarted containers are the kubelet's.
+ */
+function podLog(res: ServerResponse, pod: any, container: string | null): unknown {
+  const name = pod.metadata.name;
+  const names: string[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c: any) => c.name);
+  if (!container) {
+    if ((pod.spec?.containers ?? []).length !== 1) {
+      throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(" ")}]`);
+    }
+    container = pod.spec.containers[0].name as string;
+  }
+  if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
+  const statuses: any[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const st = statuses.find((c) => c.name === container);
+  const waiting = st?.state?.waiting?.reason ?? (st ? undefined : "ContainerCreating");
+  if (waiting && !st?.lastState?.terminated) {
+    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${waiting}`);
+  }
+  res.writeHead(200, { "Content-Type": "text/plain", "Content-Length": 0 });
+  res.end();
+  return undefined;
 }
 
 /** Access reviews: the sandbox has no authorization, so everything is allowed. */

@@ -1,7 +1,7 @@
 // The registry of served resources: every built-in kind a Helm chart may
 // install, plus those that CustomResourceDefinitions add at run time.
 
-export type Subresource = "status" | "scale";
+export type Subresource = "status" | "scale" | "log";
 
 export interface ResourceType {
   group: string;
@@ -43,10 +43,10 @@ type Spec = [
   flags?: string,
 ];
 
-// flags: a = category "all", s = status subresource, c = scale subresource, g = generation
+// flags: a = category "all", s = status subresource, c = scale subresource, l = log subresource, g = generation
 const BUILTIN: Spec[] = [
   ["", "v1", "namespaces", "Namespace", false, ["ns"], "s"],
-  ["", "v1", "pods", "Pod", true, ["po"], "as"],
+  ["", "v1", "pods", "Pod", true, ["po"], "asl"],
   ["", "v1", "services", "Service", true, ["svc"], "as"],
   ["", "v1", "endpoints", "Endpoints", true, ["ep"]],
   ["", "v1", "configmaps", "ConfigMap", true, ["cm"]],
@@ -101,6 +101,7 @@ function fromSpec([group, version, resource, kind, namespaced, shortNames = [], 
     subresources: [
       ...(flags.includes("s") ? (["status"] as const) : []),
       ...(flags.includes("c") ? (["scale"] as const) : []),
+      ...(flags.includes("l") ? (["log"] as const) : []),
     ],
     generation: flags.includes("g"),
   };

@@ -151,6 +151,10 @@ spec:
   it("deletes a deployment and its replica sets and pods", async () => {
     await kubectlIn(sb, deployment("nginx:1.25", "a").replace("name: web", "name: gone"), "apply", "-f", "-");
     await kubectl(sb, "rollout", "status", "deployment/gone", "--timeout=20s");
+    const logs = await kubectl(sb, "logs", "deployment/gone");
+    expect(logs).toMatchObject({ code: 0, stdout: "" });
+    const wrong = await kubectl(sb, "logs", "deployment/gone", "-c", "nope");
+    expect(wrong.stderr).toMatch(/container nope is not valid for pod gone-/);
     expect((await kubectl(sb, "delete", "deployment", "gone")).stdout.trim()).toBe('deployment.apps "gone" deleted');
     const left = await kubectl(sb, "get", "rs,pods", "-o", "name");
     expect(left.stdout).not.toContain("gone");
