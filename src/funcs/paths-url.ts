@@ -22,7 +22,7 @@ function shouldEscape(c: number, mode: Mode): boolean {
   return true;
 }
 
-function escape(s: string, mode: Mode): string {
+function escapeUrl(s: string, mode: Mode): string {
   let out = "";
   for (const b of Buffer.from(s, "utf8")) {
     out += shouldEscape(b, mode) ? `%${b.toString(16).toUpperCase().padStart(2, "0")}` : String.fromCharCode(b);
@@ -32,7 +32,7 @@ function escape(s: string, mode: Mode): string {
 
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
-function unescape(s: string, mode: Mode): string {
+function unescapeUrl(s: string, mode: Mode): string {
   const bytes: number[] = [];
   for (let i = 0; i < s.length; ) {
     const c = s[i]!;
@@ -76,13 +76,13 @@ function parseHost(host: string): string {
     if (end < 0) throw new UrlError("missing ']' in host");
     const port = host.slice(end + 1);
     if (port !== "" && !validPort(port)) throw new UrlError(`invalid port ${JSON.stringify(port)} after host`);
-    return unescape(host, "host");
+    return unescapeUrl(host, "host");
   }
   const colon = host.lastIndexOf(":");
   if (colon >= 0 && !validPort(host.slice(colon))) {
     throw new UrlError(`invalid port ${JSON.stringify(host.slice(colon))} after host`);
   }
-  return unescape(host, "host");
+  return unescapeUrl(host, "host");
 }
 
 /** url.Parse. Throws UrlError with the text after Go's `parse "...": `. */
@@ -115,7 +115,7 @@ export function parseUrl(raw: string): GoUrl {
   if (!rest.startsWith("/")) {
     if (u.scheme !== "") {
       u.opaque = rest;
-      u.fragment = unescape(frag, "fragment");
+      u.fragment = unescapeUrl(frag, "fragment");
       return u;
     }
     if (rest.split("/")[0]!.includes(":")) throw new UrlError("first path segment in URL cannot contain colon");
@@ -136,12 +136,12 @@ export function parseUrl(raw: string): GoUrl {
       const colon = info.indexOf(":");
       u.user =
         colon < 0
-          ? { username: unescape(info, "userinfo") }
-          : { username: unescape(info.slice(0, colon), "userinfo"), password: unescape(info.slice(colon + 1), "userinfo") };
+          ? { username: unescapeUrl(info, "userinfo") }
+          : { username: unescapeUrl(info.slice(0, colon), "userinfo"), password: unescapeUrl(info.slice(colon + 1), "userinfo") };
     }
   } else if (u.scheme !== "" && rest.startsWith("/")) u.omitHost = true;
-  u.path = unescape(rest, "path");
-  u.fragment = unescape(frag, "fragment");
+  u.path = unescapeUrl(rest, "path");
+  u.fragment = unescapeUrl(frag, "fragment");
   return u;
 }
 
@@ -156,8 +156,8 @@ export function hostname(host: string): string {
 
 export function userinfoString(user: GoUrl["user"]): string {
   if (!user) return "";
-  let s = escape(user.username, "userinfo");
-  if (user.password !== undefined) s += ":" + escape(user.password, "userinfo");
+  let s = escapeUrl(user.username, "userinfo");
+  if (user.password !== undefined) s += ":" + escapeUrl(user.password, "userinfo");
   return s;
 }
 
@@ -171,15 +171,15 @@ export function formatUrl(u: GoUrl): string {
       if (!(u.omitHost && !u.host && !u.user)) {
         if (u.host || u.path || u.user) out += "//";
         if (u.user) out += `${userinfoString(u.user)}@`;
-        if (u.host) out += escape(u.host, "host");
+        if (u.host) out += escapeUrl(u.host, "host");
       }
     }
-    const path = u.path === "*" ? "*" : escape(u.path, "path");
+    const path = u.path === "*" ? "*" : escapeUrl(u.path, "path");
     if (path !== "" && path[0] !== "/" && u.host !== "") out += "/";
     if (out === "" && path.split("/")[0]!.includes(":")) out += "./";
     out += path;
   }
   if (u.forceQuery || u.rawQuery) out += `?${u.rawQuery}`;
-  if (u.fragment) out += `#${escape(u.fragment, "fragment")}`;
+  if (u.fragment) out += `#${escapeUrl(u.fragment, "fragment")}`;
   return out;
 }
