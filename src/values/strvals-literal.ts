@@ -2,7 +2,7 @@
 // string value, commas and backslashes included.
 import { type GoMap, isMap, newMap, type Value } from "../template/value.js";
 import { goTypeName } from "./gotype.js";
-import { MAX_INDEX, MAX_NESTED_NAME_LEVEL, StrvalsError } from "./strvals.js";
+import { goRunesQ, MAX_INDEX, MAX_NESTED_NAME_LEVEL, StrvalsError } from "./strvals.js";
 
 function conversion(v: Value, want: string): StrvalsError {
   return new StrvalsError(`unable to parse key: interface conversion: interface {} is ${goTypeName(v)}, not ${want}`);
@@ -91,7 +91,7 @@ class LiteralParser {
   private listItem(list: Value[], i: number, nested: number): [Value[], boolean] {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     const { v: key, last } = this.until("[.=");
-    if (key.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${JSON.stringify(key)}`);
+    if (key.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${goRunesQ(key)}`);
     if (last === undefined) return [list, true];
     if (last === "=") return [setIndex(list, i, this.rest()), false];
     if (last === ".") {

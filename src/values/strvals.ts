@@ -56,6 +56,16 @@ function runesUntil(sc: Scanner, stop: string, escapes = true): { v: string; las
   }
 }
 
+/** Go's %q of a []rune: each rune single-quoted, space separated. */
+export function goRunesQ(s: string): string {
+  const q = (r: string) => {
+    if (r === "'") return "'\\''";
+    const j = JSON.stringify(r).slice(1, -1);
+    return `'${j === '\\"' ? '"' : j}'`;
+  };
+  return `[${Array.from(s).map(q).join(" ")}]`;
+}
+
 function interfaceConversion(v: Value, want: string): StrvalsError {
   return new StrvalsError(`unable to parse key: interface conversion: interface {} is ${goTypeName(v)}, not ${want}`);
 }
@@ -238,7 +248,7 @@ export class StrvalsParser {
   private listItem(list: Value[], i: number, nested: number): [Value[], Signal | undefined] {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     const { v: k, last, eof } = runesUntil(this.sc, "[.=");
-    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${JSON.stringify(k)}`);
+    if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: ${goRunesQ(k)}`);
     if (eof) return [list, EOF];
     if (last === "=") {
       if (this.isJson) {
