@@ -46,6 +46,10 @@ function toOptions(args: string[]): ValuesOptions {
   return opts;
 }
 
+function exactly(msg: string): RegExp {
+  return new RegExp(`^${msg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+
 function types(m: GoMap): string {
   return Object.keys(m)
     .sort()
@@ -113,7 +117,7 @@ const HELM: [args: string[], json: string, typesOrError: string][] = [
 describe("mergeValuesOptions matches helm", () => {
   test.each(HELM)("%j", (args, json, second) => {
     if (json === "err") {
-      expect(() => mergeValuesOptions(toOptions(args), readFile)).toThrow(new Error(second));
+      expect(() => mergeValuesOptions(toOptions(args), readFile)).toThrow(exactly(second));
       return;
     }
     const got = mergeValuesOptions(toOptions(args), readFile);
