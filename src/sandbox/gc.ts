@@ -31,7 +31,7 @@ export class Collector {
   private ownersOf = new Map<string, string[]>();
   private uids = new Set<string>();
   private typesByKey = new Map<string, ResourceType>();
-  private namespaceTimers = new Set<NodeJS.Timeout>();
+  private timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly api: Api) {
     api.store.subscribe((ev) => this.index(ev));
@@ -39,7 +39,7 @@ export class Collector {
   }
 
   stop(): void {
-    for (const t of this.namespaceTimers) clearTimeout(t);
+    for (const t of this.timers) clearTimeout(t);
   }
 
   /** Rebuilds the dependents index from objects restored from disk. */
@@ -61,11 +61,32 @@ export class Collector {
     this.uids.add(meta.uid);
     const refs = meta.ownerReferences ?? [];
     if (refs.length) this.ownersOf.set(id, refs.map((r: any) => r.uid));
+    if (ev.type === "ADDED" && refs.length && !refs.some((r: any) => this.uids.has(r.uid))) this.collectOrphan(ev.skey, meta);
     for (const ref of refs) {
       let deps = this.dependents.get(ref.uid);
       if (!deps) this.dependents.set(ref.uid, (deps = new Map()));
       deps.set(id, { skey: ev.skey, ns: meta.namespace, name: meta.name });
     }
+  }
+
+  /**
+   * An object created for owners that are already gone (a controller racing a
+   * cascading delete) is garbage, as the real collector decides.
+   */
+  private collectOrphan(skey: string, meta: any): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      const rt = this.typeOf(skey);
+      const obj = rt && this.api.store.get(skey, meta.namespace, meta.name);
+      if (!rt || !obj || obj.metadata.uid !== meta.uid) return;
+      if ((obj.metadata.ownerReferences ?? []).some((r: any) => this.uids.has(r.uid))) return;
+      try {
+        this.delete(rt, meta.namespace, meta.name, { propagationPolicy: "Background" });
+      } catch {
+        // Deleted meanwhile.
+      }
+    }, 0);
+    this.timers.add(t);
   }
 
   private typeOf(skey: string): ResourceType | undefined {
@@ -186,10 +207,10 @@ export class Collector {
 
   private schedule(rt: ResourceType, name: string, delay: number): void {
     const t = setTimeout(() => {
-      this.namespaceTimers.delete(t);
+      this.timers.delete(t);
       this.drainNamespace(rt, name);
     }, delay);
-    this.namespaceTimers.add(t);
+    this.timers.add(t);
   }
 
   private drainNamespace(nsType: ResourceType, name: string): void {

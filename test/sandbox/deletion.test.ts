@@ -63,6 +63,13 @@ describe("deletion", () => {
     expect(await exists("fg")).toBe(false);
   });
 
+  it("collects an object created for owners that no longer exist", async () => {
+    const ref = { apiVersion: "v1", kind: "ConfigMap", name: "ghost", uid: "00000000-0000-0000-0000-000000000000" };
+    expect((await http(sb, "POST", CM, { metadata: { name: "dangling", ownerReferences: [ref] } })).status).toBe(201);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await exists("dangling")).toBe(false);
+  });
+
   it("checks delete preconditions and supports deletecollection", async () => {
     await http(sb, "POST", CM, { metadata: { name: "pre" } });
     const pre = await http(sb, "DELETE", `${CM}/pre`, { preconditions: { uid: "nope" } });

@@ -150,7 +150,7 @@ spec:
 
   it("deletes a deployment and its replica sets and pods", async () => {
     await kubectlIn(sb, deployment("nginx:1.25", "a").replace("name: web", "name: gone"), "apply", "-f", "-");
-    await kubectl(sb, "rollout", "status", "deployment/gone", "--timeout=20s");
+    expect((await kubectl(sb, "rollout", "status", "deployment/gone", "--timeout=60s")).code).toBe(0);
     const logs = await kubectl(sb, "logs", "deployment/gone");
     expect(logs).toMatchObject({ code: 0, stdout: "" });
     const wrong = await kubectl(sb, "logs", "deployment/gone", "-c", "nope");
