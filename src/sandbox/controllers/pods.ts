@@ -70,13 +70,24 @@ export class PodSimulator {
 
   /** A pod seen for the first time: new, or left half-way by an earlier run of the sandbox. */
   private resume(pod: KubeObject): Timeline {
-    const life: Timeline = { stage: "unscheduled", restarts: 0, exitCode: 0, backoffMs: 0, nextAt: this.ctx.nowMs() + this.ctx.opts.delays.schedule };
+    const now = this.ctx.nowMs();
     const s = pod.status ?? {};
+    const statuses = [...(s.initContainerStatuses ?? []), ...(s.containerStatuses ?? [])] as { restartCount?: number; state?: any }[];
+    const life: Timeline = {
+      stage: "unscheduled",
+      restarts: Math.max(0, ...statuses.map((c) => c.restartCount ?? 0)),
+      exitCode: 0,
+      backoffMs: 0,
+      nextAt: now + this.ctx.opts.delays.schedule,
+    };
+    if (!s.hostIP || !pod.spec?.nodeName) return life;
+    // Already placed on a node: keep its addresses and counters, and carry on from where it was.
+    Object.assign(life, { hostNode: pod.spec.nodeName, hostIP: s.hostIP, ip: s.podIP, startTime: s.startTime });
+    life.startedAt = statuses.find((c) => c.state?.running)?.state.running.startedAt ?? s.startTime;
     if (getCondition(pod, "Ready")?.status === "True") {
-      Object.assign(life, { stage: "ready", ip: s.podIP, hostIP: s.hostIP, startTime: s.startTime, nextAt: undefined });
-      life.startedAt = s.containerStatuses?.[0]?.state?.running?.startedAt ?? s.startTime;
-      life.restarts = Math.max(0, ...(s.containerStatuses ?? []).map((c: { restartCount?: number }) => c.restartCount ?? 0));
-      if (runsToCompletion(pod)) life.nextAt = this.ctx.nowMs() + this.ctx.opts.delays.jobRun;
+      Object.assign(life, { stage: "ready", nextAt: runsToCompletion(pod) ? now + this.ctx.opts.delays.jobRun : undefined });
+    } else {
+      Object.assign(life, { stage: "scheduled", nextAt: now + this.ctx.opts.delays.pull });
     }
     return life;
   }

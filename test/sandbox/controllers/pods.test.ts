@@ -212,3 +212,22 @@ describe("init container faults", () => {
     expect(initState(h.get("Pod", "nopull")).state.waiting.reason).toMatch(/ErrImagePull|ImagePullBackOff/);
   });
 });
+
+describe("resuming a crash-looping pod", () => {
+  it("keeps counting restarts from the stored count", async () => {
+    const first = await startHarness();
+    first.host.create(pod("p", "busybox:crashloop"));
+    await first.advance(4000);
+    first.handle.stop();
+    const stored = first.get("Pod", "p").status;
+    const before = stored.containerStatuses[0].restartCount;
+    expect(before).toBeGreaterThan(1);
+    h = await startHarness({}, first);
+    await h.advance(3000);
+    const p = h.get("Pod", "p");
+    expect(p.status.containerStatuses[0].restartCount).toBeGreaterThan(before);
+    expect(p.status.podIP).toBe(stored.podIP);
+    const scheduled = h.host.list("v1", "Event", "default").filter((e) => e.reason === "Scheduled");
+    expect(scheduled).toHaveLength(1);
+  });
+});
