@@ -51,11 +51,16 @@ export interface Ctx {
   /** Current time as a Kubernetes timestamp. */
   stamp(): string;
   nowMs(): number;
+  /** A pod IP no live pod holds. */
   nextPodIP(): string;
+  /** Marks an IP as held (a resumed pod's) or, with `held` false, free again. */
+  holdPodIP(ip: string, held: boolean): void;
 }
 
 export function makeCtx(host: ControllerHost, opts: ResolvedOptions, queue: WorkQueue, events: EventRecorder): Ctx {
   let ip = 1;
+  const held = new Set<string>();
+  const format = (n: number) => `${opts.podIPPrefix}${n >> 8}.${n & 255}`;
   return {
     host,
     opts,
@@ -64,8 +69,18 @@ export function makeCtx(host: ControllerHost, opts: ResolvedOptions, queue: Work
     stamp: () => rfc3339(host.now()),
     nowMs: () => host.now().getTime(),
     nextPodIP: () => {
-      ip = ip >= 65_000 ? 2 : ip + 1;
-      return `${opts.podIPPrefix}${ip >> 8}.${ip & 255 || 1}`;
+      for (let tries = 0; tries < 65_000; tries++) {
+        ip = ip >= 65_000 ? 2 : ip + 1;
+        // Skip .0 and .255 of each /24 and any address a live pod holds.
+        if ((ip & 255) === 0 || (ip & 255) === 255 || held.has(format(ip))) continue;
+        break;
+      }
+      held.add(format(ip));
+      return format(ip);
+    },
+    holdPodIP: (addr, on) => {
+      if (on) held.add(addr);
+      else held.delete(addr);
     },
   };
 }

@@ -46,7 +46,10 @@ export class PodSimulator {
   constructor(private readonly ctx: Ctx) {}
 
   forget(uid: string | undefined): void {
-    if (uid) this.lives.delete(uid);
+    if (!uid) return;
+    const ip = this.lives.get(uid)?.ip;
+    if (ip) this.ctx.holdPodIP(ip, false);
+    this.lives.delete(uid);
   }
 
   async reconcile(namespace: string, name: string): Promise<void> {
@@ -83,6 +86,7 @@ export class PodSimulator {
     if (!s.hostIP || !pod.spec?.nodeName) return life;
     // Already placed on a node: keep its addresses and counters, and carry on from where it was.
     Object.assign(life, { hostNode: pod.spec.nodeName, hostIP: s.hostIP, ip: s.podIP, startTime: s.startTime });
+    if (s.podIP) this.ctx.holdPodIP(s.podIP, true);
     life.startedAt = statuses.find((c) => c.state?.running)?.state.running.startedAt ?? s.startTime;
     if (getCondition(pod, "Ready")?.status === "True") {
       Object.assign(life, { stage: "ready", nextAt: runsToCompletion(pod) ? now + this.ctx.opts.delays.jobRun : undefined });

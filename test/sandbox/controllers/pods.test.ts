@@ -223,7 +223,9 @@ describe("resuming a crash-looping pod", () => {
     const before = stored.containerStatuses[0].restartCount;
     expect(before).toBeGreaterThan(1);
     h = await startHarness({}, first);
+    h.host.create(pod("newcomer", "nginx"));
     await h.advance(3000);
+    expect(h.get("Pod", "newcomer").status.podIP).not.toBe(stored.podIP);
     const p = h.get("Pod", "p");
     expect(p.status.containerStatuses[0].restartCount).toBeGreaterThan(before);
     expect(p.status.podIP).toBe(stored.podIP);
