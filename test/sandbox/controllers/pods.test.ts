@@ -229,7 +229,7 @@ describe("resuming a crash-looping pod", () => {
     const p = h.get("Pod", "p");
     expect(p.status.containerStatuses[0].restartCount).toBeGreaterThan(before);
     expect(p.status.podIP).toBe(stored.podIP);
-    const scheduled = h.host.list("v1", "Event", "default").filter((e) => e.reason === "Scheduled");
+    const scheduled = h.host.list("v1", "Event", "default").filter((e) => e.reason === "Scheduled" && (e as any).involvedObject.name === "p");
     expect(scheduled).toHaveLength(1);
   });
 });
