@@ -64,8 +64,10 @@ async function syncEndpoints(ctx: Ctx, svc: KubeObject, pods: KubeObject[], port
     if (resolved.length !== ports.length) continue;
     const key = JSON.stringify(resolved);
     const subset = subsets.get(key) ?? { addresses: [], notReadyAddresses: [], ports: resolved };
-    const addr = { ip: p.status.podIP, nodeName: p.spec?.nodeName, targetRef: targetRef(p) };
-    (isPodReady(p) ? subset.addresses : subset.notReadyAddresses).push(addr);
+    // A StatefulSet pod under its governing (headless) Service is addressed by hostname too.
+    const hostname = p.spec?.hostname && p.spec?.subdomain === svc.metadata.name ? { hostname: p.spec.hostname } : {};
+    const addr = { ip: p.status.podIP, ...hostname, nodeName: p.spec?.nodeName, targetRef: targetRef(p) };
+    (isPodReady(p) || svc.spec?.publishNotReadyAddresses ? subset.addresses : subset.notReadyAddresses).push(addr);
     subsets.set(key, subset);
   }
   const list = [...subsets.values()].map((s) => ({
@@ -91,8 +93,9 @@ async function syncSlice(ctx: Ctx, svc: KubeObject, pods: KubeObject[], ports: S
   const ns = svc.metadata.namespace;
   const name = svc.metadata.name!;
   const endpoints = pods.map((p) => {
-    const ready = isPodReady(p);
-    return { addresses: [p.status.podIP], conditions: { ready, serving: ready, terminating: false }, nodeName: p.spec?.nodeName, targetRef: targetRef(p) };
+    const ready = isPodReady(p) || Boolean(svc.spec?.publishNotReadyAddresses);
+    const hostname = p.spec?.hostname && p.spec?.subdomain === name ? { hostname: p.spec.hostname } : {};
+    return { addresses: [p.status.podIP], conditions: { ready, serving: ready, terminating: false }, ...hostname, nodeName: p.spec?.nodeName, targetRef: targetRef(p) };
   });
   const slicePorts = ports.map((sp) => ({ ...(sp.name ? { name: sp.name } : { name: "" }), port: pods[0] ? targetPort(sp, pods[0]) : typeof sp.targetPort === "number" ? sp.targetPort : sp.port, protocol: sp.protocol ?? "TCP" }));
   const slices = (await ctx.host.list("discovery.k8s.io/v1", "EndpointSlice", ns)).filter(

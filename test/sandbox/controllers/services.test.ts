@@ -53,3 +53,21 @@ describe("Service endpoints", () => {
     expect(h.host.get("v1", "Endpoints", "default", "lb")).toBeUndefined();
   });
 });
+
+describe("headless Services of StatefulSets", () => {
+  it("address pods by hostname, and publishNotReadyAddresses lists them before they are ready", async () => {
+    h = await startHarness();
+    h.host.create(service("db", { app: "db" }, { clusterIP: "None", publishNotReadyAddresses: true, ports: [{ port: 5432 }] }));
+    h.host.create({
+      apiVersion: "apps/v1",
+      kind: "StatefulSet",
+      metadata: { name: "db", namespace: "default" },
+      spec: { serviceName: "db", replicas: 1, selector: { matchLabels: { app: "db" } }, template: { metadata: { labels: { app: "db" } }, spec: { containers: [{ name: "db", image: "postgres" }] } } },
+    });
+    await h.advance(250);
+    const ep: any = h.get("Endpoints", "db");
+    expect(h.get("Pod", "db-0").status.conditions.find((c: { type: string }) => c.type === "Ready").status).toBe("False");
+    expect(ep.subsets[0].addresses).toEqual([expect.objectContaining({ hostname: "db-0", ip: h.get("Pod", "db-0").status.podIP })]);
+    expect(ep.subsets[0].ports).toEqual([{ port: 5432, protocol: "TCP" }]);
+  });
+});
