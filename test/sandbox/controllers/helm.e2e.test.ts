@@ -113,6 +113,28 @@ describe.each(helms)("controllers through helm %s", (_version, helm) => {
     expect((await h("status", "badhook")).stdout).toContain("STATUS: failed");
   });
 
+  it("helm test runs test Pods to Succeeded, and a failing one fails the suite", async () => {
+    const testPod = (name: string, image: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: "{{ .Release.Name }}-${name}"
+  annotations: {"helm.sh/hook": test}
+spec:
+  restartPolicy: Never
+  containers: [{name: check, image: "${image}"}]
+`;
+    const good = writeChart("tested", { "templates/deployment.yaml": deployment("nginx:1.25", 1), "templates/tests/ok.yaml": testPod("ok", "busybox") });
+    expect((await h("install", "tested", good, "--wait", "--timeout", "30s")).code).toBe(0);
+    const pass = await h("test", "tested");
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toMatch(/TEST SUITE:\s+tested-ok[\s\S]*Phase:\s+Succeeded/);
+    const bad = writeChart("flunked", { "templates/deployment.yaml": deployment("nginx:1.25", 1), "templates/tests/bad.yaml": testPod("bad", "busybox:fail") });
+    expect((await h("install", "flunked", bad, "--wait", "--timeout", "30s")).code).toBe(0);
+    const fail = await h("test", "flunked");
+    expect(fail.code).not.toBe(0);
+    expect(fail.stderr).toMatch(/flunked-bad/);
+  });
+
   it("--wait --wait-for-jobs covers StatefulSets with claims, DaemonSets, Jobs and upgrades", async () => {
     const sts = `apiVersion: apps/v1
 kind: StatefulSet
