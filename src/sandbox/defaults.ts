@@ -81,7 +81,7 @@ export function applyDefaults(kind: string, obj: any, alloc: Allocator, isCreate
       spec.replicas ??= 1;
       spec.revisionHistoryLimit ??= 10;
       spec.progressDeadlineSeconds ??= 600;
-      spec.strategy ??= { type: "RollingUpdate" };
+      if (!spec.strategy?.type) spec.strategy = { ...(spec.strategy ?? {}), type: "RollingUpdate" };
       if (spec.strategy.type === "RollingUpdate") spec.strategy.rollingUpdate ??= { maxSurge: "25%", maxUnavailable: "25%" };
       templateDefaults(spec);
       break;
@@ -96,14 +96,14 @@ export function applyDefaults(kind: string, obj: any, alloc: Allocator, isCreate
       spec.replicas ??= 1;
       spec.podManagementPolicy ??= "OrderedReady";
       spec.revisionHistoryLimit ??= 10;
-      spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { partition: 0 } };
+      if (!spec.updateStrategy?.type) spec.updateStrategy = { type: "RollingUpdate", rollingUpdate: { partition: 0 } };
       spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: "Retain", whenScaled: "Retain" };
       templateDefaults(spec);
       break;
     case "DaemonSet":
       obj.spec ??= {};
       spec.revisionHistoryLimit ??= 10;
-      spec.updateStrategy ??= { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
+      if (!spec.updateStrategy?.type) spec.updateStrategy = { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
       templateDefaults(spec);
       break;
     case "Job":

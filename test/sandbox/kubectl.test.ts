@@ -168,5 +168,17 @@ spec:
     expect(secret).toMatchObject({ type: "Opaque", data: { k: Buffer.from("v").toString("base64") } });
     expect((await kubectl(sb, "auth", "can-i", "create", "pods")).stdout.trim()).toBe("yes");
     expect((await kubectl(sb, "-n", "typed", "delete", "serviceaccount", "robot")).stdout.trim()).toBe('serviceaccount "robot" deleted');
+    expect((await kubectl(sb, "-n", "typed", "create", "deployment", "web", "--image=nginx:1.25", "--port=80", "--replicas=2")).code).toBe(0);
+    expect((await kubectl(sb, "-n", "typed", "expose", "deployment", "web", "--port=8080", "--target-port=80")).stdout.trim()).toBe("service/web exposed");
+    expect((await kubectl(sb, "-n", "typed", "run", "one", "--image=busybox", "--env=A=1", "--", "sleep", "10")).code).toBe(0);
+    expect((await kubectl(sb, "-n", "typed", "create", "cronjob", "cj", "--image=busybox", "--schedule=*/5 * * * *")).code).toBe(0);
+    const deploy = parse((await kubectl(sb, "-n", "typed", "get", "deploy", "web", "-o", "yaml")).stdout);
+    expect(deploy.spec).toMatchObject({ replicas: 2, selector: { matchLabels: { app: "web" } }, strategy: { type: "RollingUpdate" } });
+    expect(deploy.spec.template.spec.containers[0]).toMatchObject({ name: "nginx", image: "nginx:1.25", ports: [{ containerPort: 80, protocol: "TCP" }] });
+    expect(deploy.spec.template.spec.containers[0].workingDir).toBeUndefined();
+    const svc = parse((await kubectl(sb, "-n", "typed", "get", "svc", "web", "-o", "yaml")).stdout);
+    expect(svc.spec).toMatchObject({ type: "ClusterIP", selector: { app: "web" }, ports: [{ port: 8080, targetPort: 80, protocol: "TCP" }] });
+    const pod = parse((await kubectl(sb, "-n", "typed", "get", "pod", "one", "-o", "yaml")).stdout);
+    expect(pod.spec.containers[0]).toMatchObject({ args: ["sleep", "10"], env: [{ name: "A", value: "1" }] });
   });
 });
