@@ -1,5 +1,6 @@
 // Sprig regex functions, rendered as template strings. Every expected
 // output and error was produced by helm v3.17.3 for the same template.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} is Go's regexp template syntax
 import { test } from "vitest";
 import { runt, runtErr } from "./types-runt.js";
 
