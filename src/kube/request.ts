@@ -1,7 +1,7 @@
 // HTTP to the API server through @kubernetes/client-node's own transport
 // (its server configuration, TLS and auth), but with our bodies untouched:
 // the typed serialiser would drop fields it does not know.
-import { createConfiguration, HttpMethod, type KubeConfig, ServerConfiguration } from "@kubernetes/client-node";
+import { createConfiguration, HttpMethod, type KubeConfig, type ResponseContext, ServerConfiguration } from "@kubernetes/client-node";
 
 export class KubeApiError extends Error {
   override name = "KubeApiError";
@@ -57,7 +57,7 @@ export class Transport {
     if (o.signal) ctx.setSignal(o.signal as never);
     await this.kc.applySecurityAuthentication(ctx);
     this.counter.add(method);
-    let res;
+    let res: ResponseContext;
     try {
       res = await this.config.httpApi.send(ctx).toPromise();
     } catch (err) {

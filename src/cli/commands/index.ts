@@ -2,8 +2,18 @@
 // A module only declares flags; its action imports the implementation lazily.
 import type { Command } from "commander";
 import { register as completion } from "./completion.js";
+import { register as get } from "./get.js";
+import { register as history } from "./history.js";
+import { register as install } from "./install.js";
+import { register as list } from "./list.js";
+import { register as recover } from "./recover.js";
+import { register as rollback } from "./rollback.js";
+import { register as status } from "./status.js";
+import { register as test_ } from "./test.js";
+import { register as uninstall } from "./uninstall.js";
+import { register as upgrade } from "./upgrade.js";
 import { register as sandbox } from "./sandbox.js";
 import { register as template } from "./template.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, sandbox, template, version];
+export const commandModules: Array<(program: Command) => void> = [completion, get, history, install, list, recover, rollback, sandbox, status, template, test_, uninstall, upgrade, version];

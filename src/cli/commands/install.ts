@@ -1,0 +1,41 @@
+import type { Command } from "commander";
+import { globalOptions } from "../context.js";
+import { addValueFlags, type ValueFlagValues, valueOptions } from "../flags.js";
+import { addDeployFlags, type DeployFlags, deployOptions } from "./upgrade.js";
+
+interface InstallFlags extends ValueFlagValues, DeployFlags {
+  generateName?: boolean;
+  nameTemplate?: string;
+  replace?: boolean;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("install")
+    .usage("[NAME] [CHART] [flags]")
+    .description("install a chart")
+    .argument("<args...>", "[NAME] CHART")
+    .option("-g, --generate-name", "generate the name (and omit the NAME parameter)")
+    .option("--name-template <template>", "specify template used to name the release")
+    .option("--replace", "reuse the given name, only if that name is a deleted release which remains in the history");
+  addDeployFlags(cmd);
+  addValueFlags(cmd);
+  cmd.action(async (args: string[], flags: InstallFlags, command: Command) => {
+    const g = globalOptions(command);
+    const out = await import("../output.js");
+    const format = out.outputFormat(flags.output);
+    const { install, releaseJson } = await import("../../actions/index.js");
+    const rel = await out.withCluster(g, flags, (cfg) =>
+      install(cfg, {
+        args,
+        generateName: flags.generateName,
+        nameTemplate: flags.nameTemplate,
+        replace: flags.replace,
+        values: valueOptions(flags),
+        ...deployOptions(flags),
+      }),
+    );
+    if (format === "table") process.stdout.write(out.statusText(rel, { hideNotes: flags.hideNotes, debug: g.debug }));
+    else process.stdout.write(format === "json" ? `${releaseJson(rel)}\n` : out.goYaml(JSON.parse(releaseJson(rel))));
+  });
+}
