@@ -19,8 +19,17 @@ class Parser {
   i = 0;
   constructor(readonly s: string) {}
 
+  /** The first type error; Go keeps decoding after one and reports it at the end. */
+  typeError: GoJsonError | undefined;
+
   fail(context: string): never {
-    if (this.i >= this.s.length) throw new GoJsonError("unexpected end of JSON input");
+    if (this.i >= this.s.length) {
+      // At the end Go's scanner is fed one space: mid-token states reject it.
+      if (/^in (literal|numeric|exponent|string escape|\\u)|^after decimal/.test(context)) {
+        throw new GoJsonError(`invalid character ' ' ${context}`);
+      }
+      throw new GoJsonError("unexpected end of JSON input");
+    }
     const ch = String.fromCodePoint(this.s.codePointAt(this.i)!);
     throw new GoJsonError(`invalid character ${quoteChar(ch)} ${context}`);
   }
@@ -141,7 +150,7 @@ class Parser {
     return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
   }
 
-  number(): number {
+  number(): number | null {
     const s = this.s;
     const start = this.i;
     if (s[this.i] === "-") this.i++;
@@ -162,20 +171,34 @@ class Parser {
     }
     const text = s.slice(start, this.i);
     const v = Number(text);
-    if (!Number.isFinite(v)) throw new GoJsonError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+    if (!Number.isFinite(v)) {
+      this.typeError ??= new GoJsonError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+      return null;
+    }
     return v;
   }
 }
 
-/** json.Unmarshal(text, &interface{}). Throws GoJsonError with Go's message. */
-export function unmarshalJson(text: string): Value {
+/**
+ * json.Unmarshal(text, &interface{}): the decoded value plus the first type
+ * error, which Go reports after decoding everything else. Syntax errors throw
+ * GoJsonError with Go's message.
+ */
+export function decodeJson(text: string): { value: Value; typeError?: GoJsonError } {
   const p = new Parser(text);
   p.ws();
   if (p.i >= text.length) throw new GoJsonError("unexpected end of JSON input");
-  const v = p.value();
+  const value = p.value();
   p.ws();
   if (p.i < text.length) p.fail("after top-level value");
-  return v;
+  return { value, typeError: p.typeError };
+}
+
+/** json.Unmarshal into interface{}; any error throws. */
+export function unmarshalJson(text: string): Value {
+  const { value, typeError } = decodeJson(text);
+  if (typeError) throw typeError;
+  return value;
 }
 
 /** The JSON type name encoding/json uses in "cannot unmarshal X into ...". */

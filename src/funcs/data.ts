@@ -2,10 +2,10 @@
 // required and fail. Helm's versions swallow errors: toYaml/toJson give "",
 // fromYaml/fromJson put the message under an "Error" key.
 import { warnWrap } from "../template/errors.js";
-import { type FuncDef, FuncError, type FuncMap, newMap, type Value } from "../template/value.js";
+import { type FuncDef, FuncError, type FuncMap, type GoMap, newMap, type Value } from "../template/value.js";
 import { marshalJson, toYaml } from "../yaml/emit.js";
 import { parseYamlArray, parseYamlMap, YamlError } from "../yaml/parse.js";
-import { GoJsonError, jsonTypeName, unmarshalJson } from "./data-json.js";
+import { decodeJson, GoJsonError, jsonTypeName, unmarshalJson } from "./data-json.js";
 import { fromToml, toToml } from "./data-toml.js";
 import { toYamlPretty } from "../yaml/emit-v3.js";
 
@@ -33,12 +33,17 @@ function must<T>(f: () => T): T {
 }
 
 function decodeJsonInto(text: string, want: "object" | "array"): Value {
-  const v = unmarshalJson(text);
+  const { value: v, typeError } = decodeJson(text);
   if (v === null) return want === "object" ? newMap() : [];
   const kind = jsonTypeName(v);
   if (kind !== want) {
     const goType = want === "object" ? "map[string]interface {}" : "[]interface {}";
     throw new GoJsonError(`json: cannot unmarshal ${kind} into Go value of type ${goType}`);
+  }
+  if (typeError) {
+    // Go fills the map before reporting the error; a slice result is replaced.
+    if (want === "array") throw typeError;
+    (v as GoMap).Error = typeError.message;
   }
   return v;
 }

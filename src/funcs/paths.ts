@@ -1,7 +1,6 @@
 // Sprig's path functions (Go's path package; the os* variants use
 // path/filepath, which is the same on the Unix systems helm runs on) and
 // urlParse/urlJoin.
-import { formatAny } from "../template/fmt.js";
 import { kindOf } from "../template/reflect.js";
 import { type FuncDef, type FuncMap, type GoMap, newMap, type Value } from "../template/value.js";
 import { formatUrl, type GoUrl, hostname, parseUrl, UrlError, userinfoString } from "./paths-url.js";
@@ -93,7 +92,7 @@ function urlJoin(d: GoMap): string {
     try {
       u.user = parseUrl(`proto://${info}@host`).user;
     } catch (err) {
-      if (err instanceof UrlError) throw new Error(`unable to parse userinfo in dict: parse ${formatAny(`proto://${info}@host`)}: ${err.message}`);
+      if (err instanceof UrlError) throw new Error(`unable to parse userinfo in dict: parse ${JSON.stringify(`proto://${info}@host`)}: ${err.message}`);
       throw err;
     }
   }
