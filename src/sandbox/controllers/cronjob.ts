@@ -29,6 +29,11 @@ export async function reconcileCronJob(ctx: Ctx, namespace: string, name: string
   }
 
   const jobs = (await host.list("batch/v1", "Job", namespace)).filter((j) => isControlledBy(j, cj)).sort(byCreation);
+  for (const j of jobs) {
+    const outcome = finishedAs(j, "Complete") ? "Complete" : finishedAs(j, "Failed") ? "Failed" : undefined;
+    const wasActive = (cj.status?.active ?? []).some((r: { uid?: string }) => r.uid === j.metadata.uid);
+    if (outcome && wasActive) await ctx.events.record(cj, "Normal", "SawCompletedJob", `Saw completed job: ${j.metadata.name}, condition: ${outcome}`, SOURCE);
+  }
   const running = jobs.filter((j) => !finishedAs(j, "Complete") && !finishedAs(j, "Failed"));
   status.active = running.map((j) => ({ apiVersion: "batch/v1", kind: "Job", name: j.metadata.name, namespace, uid: j.metadata.uid, resourceVersion: j.metadata.resourceVersion }));
   if (status.active.length === 0) delete status.active;

@@ -1,5 +1,19 @@
 // Fault injection: an image tag or a pod annotation makes a simulated pod
 // misbehave in the ways charts meet on real clusters.
+//
+//   image tag / annotation value   what the pod does
+//   crashloop                      runs briefly, exits 1, restarts with growing back-off
+//                                  (CrashLoopBackOff, restartCount counting up, never Ready);
+//                                  with restartPolicy Never it fails instead
+//   pullerror                      never starts: ErrImagePull, then ImagePullBackOff
+//   notready                       runs but never becomes Ready
+//   fail                           a run-to-completion container exits 1 (Job and hook
+//                                  failures); under restartPolicy Always it crash-loops
+//
+// `sandbox.chartroom.dev/fault: <value>` on a pod (or pod template) applies to
+// all its app containers; on a Job it reaches the Job's pods.
+// `sandbox.chartroom.dev/exit-code: "N"` sets the exit code of a run-to-completion pod.
+// An init container's image tag holds the whole pod in its init phase.
 import type { KubeObject } from "./host.js";
 
 export const FAULT_ANNOTATION = "sandbox.chartroom.dev/fault";

@@ -125,5 +125,7 @@ describe("Job controller", () => {
     expect(status.lastScheduleTime).toBeDefined();
     expect(status.lastSuccessfulTime).toBeDefined();
     expect(status.active).toBeUndefined();
+    const seen = h.host.list("v1", "Event", "default").filter((e) => e.reason === "SawCompletedJob");
+    expect(seen.map((e) => e.message)).toEqual([`Saw completed job: ${jobs[0].metadata.name}, condition: Complete`]);
   });
 });
