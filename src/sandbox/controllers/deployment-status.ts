@@ -70,6 +70,11 @@ export function deploymentStatus(input: StatusInput): { status: Record<string, u
     now,
     true,
   );
+  // A ReplicaSet that cannot create pods surfaces on its Deployment, as the real controller copies it up.
+  const rsFailure = (newRS?.status?.conditions as Condition[] | undefined)?.find((c) => c.type === "ReplicaFailure" && c.status === "True");
+  conds = rsFailure
+    ? setCondition(conds, { type: "ReplicaFailure", status: "True", reason: rsFailure.reason, message: rsFailure.message }, now, true)
+    : conds.filter((c) => c.type !== "ReplicaFailure");
   let recheckIn: number | undefined;
   const rsName = newRS?.metadata.name ?? "";
   const deadline = d.spec?.progressDeadlineSeconds ?? 600;

@@ -1,7 +1,7 @@
 // ReplicaSet: keeps spec.replicas active pods and reports how many are ready
 // and available, which is all the Deployment controller reads.
 import type { Ctx } from "./context.js";
-import { keyOf, matchesSelector, sameJSON } from "./objects.js";
+import { keyOf, matchesSelector, removeCondition, sameJSON, setCondition } from "./objects.js";
 import { availability, CONTROLLER_MANAGER, deletionOrder, isActive, isPodReady, podFromTemplate, podsOf } from "./workload.js";
 
 /** Pods created or deleted per sync, as the controller manager's burst limit. */
@@ -14,10 +14,19 @@ export async function reconcileReplicaSet(ctx: Ctx, namespace: string, name: str
   const pods = (await podsOf(ctx, rs)).filter(isActive);
   const desired = rs.spec?.replicas ?? 1;
   const diff = desired - pods.length;
+  let failure: string | undefined;
   if (diff > 0) {
     for (let i = 0; i < Math.min(diff, BURST); i++) {
-      const pod = await host.create(podFromTemplate(rs, rs.spec?.template, { generateName: `${name}-` }));
-      await ctx.events.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, CONTROLLER_MANAGER);
+      try {
+        const pod = await host.create(podFromTemplate(rs, rs.spec?.template, { generateName: `${name}-` }));
+        await ctx.events.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, CONTROLLER_MANAGER);
+      } catch (err) {
+        // The API refused the pod (quota, admission, a terminating namespace): say so where kubectl describe looks, and retry.
+        failure = err instanceof Error ? err.message : String(err);
+        await ctx.events.record(rs, "Warning", "FailedCreate", `Error creating: ${failure}`, CONTROLLER_MANAGER);
+        ctx.queue.addAfter(keyOf("ReplicaSet", namespace, name), ctx.opts.delays.maxBackoff);
+        break;
+      }
     }
   } else if (diff < 0) {
     for (const pod of deletionOrder(pods).slice(0, Math.min(-diff, BURST))) {
@@ -31,8 +40,12 @@ export async function reconcileReplicaSet(ctx: Ctx, namespace: string, name: str
   const wake = avail.wakeIn();
   if (wake !== undefined) ctx.queue.addAfter(keyOf("ReplicaSet", namespace, name), wake);
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-  const status = {
+  const conditions = failure
+    ? setCondition(rs.status?.conditions, { type: "ReplicaFailure", status: "True", reason: "FailedCreate", message: failure }, ctx.stamp())
+    : removeCondition(rs.status?.conditions, "ReplicaFailure");
+  const status: Record<string, unknown> = {
     ...(rs.status ?? {}),
+    conditions,
     replicas: pods.length,
     fullyLabeledReplicas: pods.filter((p) => matchesSelector({ matchLabels: templateLabels }, p.metadata.labels)).length,
     readyReplicas: pods.filter(isPodReady).length,
@@ -40,6 +53,7 @@ export async function reconcileReplicaSet(ctx: Ctx, namespace: string, name: str
     observedGeneration: rs.metadata.generation ?? 1,
   };
   // The API server omits zero counts; kubectl and helm read absent as 0.
-  for (const k of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"] as const) if (status[k] === 0) delete (status as Record<string, unknown>)[k];
+  for (const k of ["fullyLabeledReplicas", "readyReplicas", "availableReplicas"]) if (status[k] === 0) delete status[k];
+  if (!conditions?.length) delete status.conditions;
   if (!sameJSON(status, rs.status ?? {})) await host.updateStatus({ ...rs, status });
 }

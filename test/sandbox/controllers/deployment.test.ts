@@ -247,3 +247,24 @@ describe("adoption", () => {
     expect(h.get("Deployment", "web").status).toMatchObject({ replicas: 2, availableReplicas: 2, updatedReplicas: 2 });
   });
 });
+
+describe("refused pod creation", () => {
+  it("shows ReplicaFailure on the ReplicaSet and the Deployment until pods can be created", async () => {
+    h = await startHarness({ delays: { maxBackoff: 1000 } });
+    const quota = 'pods "web-x" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=0, limited: pods=0';
+    h.host.refuse = (o) => (o.kind === "Pod" ? quota : undefined);
+    h.host.create(deployment("web", "nginx", 2));
+    await h.advance(500);
+    const [rs] = replicaSets(h);
+    expect(cond(rs, "ReplicaFailure")).toMatchObject({ status: "True", reason: "FailedCreate", message: quota });
+    expect(cond(h.get("Deployment", "web"), "ReplicaFailure")).toMatchObject({ status: "True", reason: "FailedCreate" });
+    const failed = h.host.list("v1", "Event", "default").find((e) => e.reason === "FailedCreate");
+    expect(failed).toMatchObject({ type: "Warning", message: `Error creating: ${quota}` });
+    h.host.refuse = undefined;
+    await h.advance(3000);
+    expect(cond(replicaSets(h)[0], "ReplicaFailure")).toBeUndefined();
+    const d = h.get("Deployment", "web");
+    expect(cond(d, "ReplicaFailure")).toBeUndefined();
+    expect(d.status.availableReplicas).toBe(2);
+  });
+});

@@ -55,7 +55,12 @@ export class FakeHost implements ControllerHost {
     return o && structuredClone(o);
   }
 
+  /** Set to refuse creates, as admission or a quota would; returns the error message. */
+  refuse?: (obj: KubeObject) => string | undefined;
+
   create(obj: KubeObject): KubeObject {
+    const refusal = this.refuse?.(obj);
+    if (refusal) throw new Error(refusal);
     const o = structuredClone(obj);
     if (!o.metadata.name) o.metadata.name = `${o.metadata.generateName}${(++this.uid).toString(36).padStart(5, "x")}`;
     const k = this.key(o.kind, o.metadata.namespace, o.metadata.name);
