@@ -149,7 +149,7 @@ spec:
   });
 
   it("deletes a deployment and its replica sets and pods", async () => {
-    await kubectlIn(sb, deployment("nginx:1.25", "a").replace("name: web", "name: gone"), "apply", "-f", "-");
+    await kubectlIn(sb, deployment("nginx:1.25", "a").replace("name: web", "name: gone").replaceAll("app: web", "app: gone"), "apply", "-f", "-");
     expect((await kubectl(sb, "rollout", "status", "deployment/gone", "--timeout=60s")).code).toBe(0);
     const logs = await kubectl(sb, "logs", "deployment/gone");
     expect(logs).toMatchObject({ code: 0, stdout: "" });
