@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { Api } from "./api.js";
 import { Faults, type FaultRule } from "./faults.js";
 import { Collector } from "./gc.js";
-import { KindRegistry, storageKey } from "./kinds.js";
+import { KindRegistry } from "./kinds.js";
 import { writeKubeconfig } from "./kubeconfig.js";
 import { Lifecycle } from "./lifecycle.js";
 import { Journal } from "./persist.js";
@@ -119,4 +119,5 @@ async function startControllers(api: Api, gc: Collector, kinds: KindRegistry, op
   return mod.startControllers(host, options ?? {});
 }
 
-export { storageKey };
+export type { FaultRule } from "./faults.js";
+export { KUBE_VERSION } from "./server.js";
