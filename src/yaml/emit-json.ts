@@ -69,8 +69,11 @@ function base64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 }
 
-/** What json.Marshal makes of a template value. */
-export function jsonTree(v: Value): JsonTree {
+/**
+ * What json.Marshal makes of a template value. Keys come out in Go's byte
+ * order unless `sortKeys` is false (the YAML emitter orders them itself).
+ */
+export function jsonTree(v: Value, sortKeys = true): JsonTree {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case "boolean":
@@ -80,16 +83,17 @@ export function jsonTree(v: Value): JsonTree {
       return new JsonNumber(jsonFloatText(v));
   }
   if (v instanceof GoInt) return new JsonNumber(v.v.toString());
-  if (Array.isArray(v)) return v.map(jsonTree);
+  if (Array.isArray(v)) return v.map((x) => jsonTree(x, sortKeys));
   if (v instanceof Uint8Array) return base64(v);
   if (isMap(v)) {
-    const keys = Object.keys(v).sort(compareGoStrings);
-    return new JsonObject(keys.map((k) => [k, jsonTree(v[k])]));
+    const keys = Object.keys(v);
+    if (sortKeys) keys.sort(compareGoStrings);
+    return new JsonObject(keys.map((k) => [k, jsonTree(v[k], sortKeys)]));
   }
   if (v instanceof GoObject) {
-    if (v.goJson) return jsonTree(v.goJson());
+    if (v.goJson) return jsonTree(v.goJson(), sortKeys);
     // encoding/json writes exported struct fields in declaration order.
-    return new JsonObject(v.fieldNames().map((k) => [k, jsonTree(v.field(k))]));
+    return new JsonObject(v.fieldNames().map((k) => [k, jsonTree(v.field(k), sortKeys)]));
   }
   return null;
 }

@@ -14,6 +14,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
+const SMALL_INT = /^-?[0-9]{1,15}$/;
 const DEC_INT = /^[+-]?[0-9]+$/;
 const PREFIXED_INT = /^([+-]?)0([xXoObB])([0-9a-fA-F]+)$/;
 const OCTAL_INT = /^([+-]?)0([0-7]+)$/;
@@ -106,6 +107,13 @@ export function plainIsString(s: string): boolean {
 
 /** The YAML text of a JSON number after go-yaml re-reads it as int, uint or float. */
 export function yamlNumberText(jsonText: string): string {
+  if (SMALL_INT.test(jsonText)) return jsonText === "-0" ? "0" : jsonText;
+  if (jsonText.includes(".") || jsonText.includes("e")) {
+    // Not an int to go-yaml; Go's %g matches JS's text in [1e-4, 1e6).
+    const f = Number(jsonText);
+    const a = Math.abs(f);
+    return a >= 1e-4 && a < 1e6 ? String(f) : goFloatG(f);
+  }
   const n = parseGoInt(jsonText);
   if (n !== undefined) return n.toString();
   return goFloatG(Number(jsonText));

@@ -27,12 +27,13 @@ export function isBreak(c: number): boolean {
 const isBlank = (c: number) => c === 0x20 || c === 0x09;
 
 const EMPTY: ScalarInfo = { multiline: false, blockPlainOk: true, singleOk: true, blockOk: false };
-const SAFE_PLAIN = /^[A-Za-z0-9_/=+$^()\\][A-Za-z0-9_./=+$^()\\-]*$/;
+// Printable ASCII without indicators; spaces only inside. Most values look like this.
+const SAFE_PLAIN = /^[A-Za-z0-9_/=+$^()\\][A-Za-z0-9 _./=+$^()\\-]*$/;
 const SAFE_INFO: ScalarInfo = { multiline: false, blockPlainOk: true, singleOk: true, blockOk: true };
 
 export function analyzeScalar(s: string): ScalarInfo {
   if (s.length === 0) return EMPTY;
-  if (s.length < 200 && SAFE_PLAIN.test(s)) return SAFE_INFO;
+  if (s.charCodeAt(s.length - 1) !== 0x20 && SAFE_PLAIN.test(s)) return SAFE_INFO;
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;

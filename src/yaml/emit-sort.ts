@@ -15,22 +15,32 @@ function isDigit(cp: number): boolean {
 }
 
 /** Accumulates a digit run the way Go's int64 arithmetic does, wrapping on overflow. */
-function digitRun(r: number[], from: number, seed: bigint): [bigint, number] {
-  let n = seed;
+function digitRun(r: number[], from: number, seed: number): [bigint | number, number] {
   let k = from;
-  for (; k < r.length && isDigit(r[k]!); k++) n = BigInt.asIntN(64, n * 10n + BigInt(r[k]! - 0x30));
+  while (k < r.length && isDigit(r[k]!)) k++;
+  if (k - from < 15) {
+    let n = seed;
+    for (let j = from; j < k; j++) n = n * 10 + (r[j]! - 0x30);
+    return [n, k];
+  }
+  let n = BigInt(seed);
+  for (let j = from; j < k; j++) n = BigInt.asIntN(64, n * 10n + BigInt(r[j]! - 0x30));
   return [n, k];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function codePoints(s: string): number[] {
   const out: number[] = [];
+  if (ASCII.test(s)) {
+    for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+    return out;
+  }
   for (const ch of s) out.push(ch.codePointAt(0)!);
   return out;
 }
 
-function less(a: string, b: string): boolean {
-  const ar = codePoints(a);
-  const br = codePoints(b);
+function less(ar: number[], br: number[]): boolean {
   for (let i = 0; i < ar.length && i < br.length; i++) {
     const x = ar[i]!;
     const y = br[i]!;
@@ -39,11 +49,11 @@ function less(a: string, b: string): boolean {
     const bl = isLetter(y);
     if (al && bl) return x < y;
     if (al || bl) return bl;
-    let seed = 0n;
+    let seed = 0;
     if (x === 0x30 || y === 0x30) {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
         if (ar[j] !== 0x30) {
-          seed = 1n;
+          seed = 1;
           break;
         }
       }
@@ -59,9 +69,11 @@ function less(a: string, b: string): boolean {
 
 const SIMPLE_KEY = /^[a-z]*$/;
 
-/** Sorts map keys into the order go-yaml v2 writes them. */
-export function sortYamlKeys(keys: string[]): string[] {
+/** Sorts map entries by key into the order go-yaml v2 writes them. */
+export function sortYamlEntries<T>(entries: [string, T][]): [string, T][] {
   // Lower-case ASCII words are the common case and order plainly.
-  if (keys.every((k) => SIMPLE_KEY.test(k))) return keys.sort();
-  return keys.sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+  if (entries.every((e) => SIMPLE_KEY.test(e[0]))) return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const keyed = entries.map((e) => ({ e, r: codePoints(e[0]) }));
+  keyed.sort((a, b) => (less(a.r, b.r) ? -1 : less(b.r, a.r) ? 1 : 0));
+  return keyed.map((k) => k.e);
 }

@@ -6,7 +6,7 @@ import type { Value } from "../template/value.js";
 import { JsonMarshalError, JsonNumber, type JsonTree, jsonTree } from "./emit-json.js";
 import { plainIsString, yamlNumberText } from "./emit-resolve.js";
 import { analyzeScalar, doubleQuotedEscape, isBreak } from "./emit-scalar.js";
-import { sortYamlKeys } from "./emit-sort.js";
+import { sortYamlEntries } from "./emit-sort.js";
 
 export { JsonMarshalError, marshalJson } from "./emit-json.js";
 
@@ -17,11 +17,13 @@ type Style = "plain" | "single" | "double" | "literal";
 
 /** The YAML re-read of the JSON text fails on these (encoding/json leaves them raw). */
 const UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NEL_RUN = /[ \t]*(?:\u0085[ \t]*)+/g;
 
 /** A string as it comes back from go-yaml reading its JSON form. */
 function reread(s: string, isKey: boolean): string {
+  if (PRINTABLE_ASCII.test(s)) return s;
   s = s.replace(LONE_SURROGATE, "\ufffd"); // encoding/json replaces invalid UTF-8
   if (UNREADABLE.test(s)) throw new JsonMarshalError("yaml: control characters are not allowed");
   if (!s.includes("\u0085")) return s;
@@ -34,7 +36,8 @@ function reread(s: string, isKey: boolean): string {
 }
 
 function utf8Length(s: string): number {
-  return Buffer.byteLength(s, "utf8");
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so short keys need no count.
+  return s.length * 3 <= MAX_SIMPLE_KEY ? s.length : Buffer.byteLength(s, "utf8");
 }
 
 /** A scalar already rendered as go-yaml writes it (numbers, timestamps): always plain. */
@@ -124,8 +127,8 @@ class Emitter {
       return;
     }
     const inner = indent < 0 ? 0 : indent + 2;
-    const values = new Map(obj.entries.map(([k, v]) => [this.viaJson ? reread(k, true) : k, v]));
-    for (const key of sortYamlKeys([...values.keys()])) {
+    const entries = this.viaJson ? obj.entries.map(([k, v]): [string, YamlTree] => [reread(k, true), v]) : obj.entries.slice();
+    for (const [key, value] of sortYamlEntries(entries)) {
       this.writeIndent(inner);
       const info = analyzeScalar(key);
       if (!info.multiline && utf8Length(key) <= MAX_SIMPLE_KEY) {
@@ -137,7 +140,7 @@ class Emitter {
         this.writeIndent(inner);
         this.indicator(":", true, false, true);
       }
-      this.node(values.get(key)!, inner, true);
+      this.node(value, inner, true);
     }
   }
 
@@ -303,7 +306,7 @@ class Emitter {
 /** sigs.k8s.io/yaml.Marshal: the YAML document, ending in a newline. Throws JsonMarshalError. */
 export function marshalYaml(value: Value): string {
   const e = new Emitter(false, true);
-  e.node(jsonTree(value), -1, false);
+  e.node(jsonTree(value, false), -1, false);
   return e.result();
 }
 
