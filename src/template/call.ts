@@ -74,7 +74,7 @@ export function evalArg(s: State, dot: Value, typ: string | null, n: Arg): Value
       if (typ !== null && canBeNil(typ)) return typ === REFLECT_VALUE ? undefined : null;
       return s.errorf(`cannot assign nil to ${typ}`);
     case N.Field:
-      return validateType(s, s.evalFieldNode(dot, n, [n], MISSING), typ);
+      return validateType(s, s.evalFieldNode(dot, n, null, MISSING), typ);
     case N.Variable:
       return validateType(s, s.evalVariableNode(dot, n, null, MISSING), typ);
     case N.Pipe:

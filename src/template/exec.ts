@@ -8,7 +8,8 @@
 // first quietly yields no value, on the second it is a "nil pointer" error.
 // Here `undefined` is the former and `null` the latter; a pipeline's result
 // is unwrapped to `undefined` as Go's evalPipeline does.
-import { evalArg, evalCall, MISSING, type Missing, validateType } from "./call.js";
+import { evalArg, evalCall, MISSING, type Missing } from "./call.js";
+import { evalFieldChain } from "./fields.js";
 import { TemplateError } from "./errors.js";
 import { formatV } from "./fmt.js";
 import { goQuote } from "./literals.js";
@@ -28,18 +29,8 @@ import {
   type Tree,
   type VariableNode,
 } from "./node.js";
-import { isTrue, sortedKeys, typeOf } from "./reflect.js";
-import {
-  elemType,
-  type FuncDef,
-  GoInt,
-  GoObject,
-  type GoMap,
-  isMap,
-  mapValueType,
-  methodsOf,
-  type Value,
-} from "./value.js";
+import { isTrue, sortedKeys } from "./reflect.js";
+import { elemType, type FuncDef, GoInt, type GoMap, isMap, mapValueType, type Value } from "./value.js";
 
 /** What an execution needs from its template set. */
 export interface Templates {
@@ -352,14 +343,14 @@ export class State {
 
   evalFieldNode(dot: Value, field: FieldNode, args: Arg[] | null, final: Value | Missing): Value {
     this.at(field);
-    return this.evalFieldChain(dot, dot, this.dotIface, field, field.ident, 0, args, final);
+    return evalFieldChain(this, dot, dot, this.dotIface, field, field.ident, 0, args, final);
   }
 
   evalChainNode(dot: Value, chain: ChainNode, args: Arg[] | null, final: Value | Missing): Value {
     this.at(chain);
     if (chain.node.type === N.Nil) this.errorf(`indirection through explicit nil in ${chain}`);
     const recv = evalArg(this, dot, null, chain.node);
-    return this.evalFieldChain(dot, recv, recv === null, chain, chain.field, 0, args, final);
+    return evalFieldChain(this, dot, recv, recv === null, chain, chain.field, 0, args, final);
   }
 
   evalVariableNode(dot: Value, v: VariableNode, args: Arg[] | null, final: Value | Missing): Value {
@@ -371,25 +362,7 @@ export class State {
       this.iface = this.ifaces[i];
       return value;
     }
-    return this.evalFieldChain(dot, value, this.ifaces[i], v, v.ident, 1, args, final);
-  }
-
-  private evalFieldChain(
-    dot: Value,
-    recv: Value,
-    iface: boolean,
-    node: Node,
-    ident: string[],
-    start: number,
-    args: Arg[] | null,
-    final: Value | Missing,
-  ): Value {
-    const last = ident.length - 1;
-    for (let i = start; i < last; i++) {
-      recv = this.evalField(dot, ident[i], node, null, MISSING, recv, iface);
-      iface = this.iface;
-    }
-    return this.evalField(dot, ident[last], node, args, final, recv, iface);
+    return evalFieldChain(this, dot, value, this.ifaces[i], v, v.ident, 1, args, final);
   }
 
   evalFunction(dot: Value, node: IdentifierNode, cmd: Node, args: Arg[] | null, final: Value | Missing): Value {
@@ -401,78 +374,6 @@ export class State {
     return evalCall(this, dot, fn, this.set.isBuiltin(name, fn), cmd, name, args, final);
   }
 
-  private evalField(
-    dot: Value,
-    name: string,
-    node: Node,
-    args: Arg[] | null,
-    final: Value | Missing,
-    recv: Value,
-    recvIface: boolean,
-  ): Value {
-    if (recv === undefined) {
-      if (this.set.missingKey === "error") this.errorf(`nil data; no entry for key ${goQuote(name)}`);
-      this.iface = false;
-      return undefined;
-    }
-    if (recv === null) return this.errorf(`nil pointer evaluating interface {}.${name}`);
-    if (typeof recv === "object") {
-      const method = recv instanceof GoObject ? recv.method(name) : methodsOf(recv)?.[name];
-      if (method !== undefined) {
-        this.iface = false;
-        return evalCall(this, dot, method, false, node, name, args, final);
-      }
-      const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
-      if (isMap(recv)) {
-        if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
-        const v = recv[name];
-        const vt = mapValueType(recv);
-        this.iface = vt === "interface {}";
-        if (v !== undefined) return v;
-        const mode = this.set.missingKey;
-        if (mode === "zero") return zeroOf(vt);
-        if (mode === "error") this.errorf(`map has no entry for key ${goQuote(name)}`);
-        return undefined;
-      }
-      if (recv instanceof GoObject && recv.hasField(name)) {
-        if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
-        const v = recv.field(name);
-        this.iface = false;
-        return v === undefined ? null : v;
-      }
-    }
-    return this.errorf(`can't evaluate field ${name} in type ${recvIface ? "interface {}" : typeOf(recv)}`);
-  }
-
-  /** Checks a value against a parameter type (exposed for call.ts). */
-  validate(v: Value, typ: string | null): Value {
-    return validateType(this, v, typ);
-  }
-}
-
-const zeroInts = new Map<string, GoInt>();
-
-/** The zero value missingkey=zero yields for a map's element type. */
-function zeroOf(typ: string): Value {
-  switch (typ) {
-    case "interface {}":
-      return null;
-    case "string":
-      return "";
-    case "bool":
-      return false;
-    case "float64":
-    case "float32":
-      return 0;
-    case "[]uint8":
-      return new Uint8Array(0);
-  }
-  if (/^u?int(8|16|32|64)?$/.test(typ)) {
-    let z = zeroInts.get(typ);
-    if (z === undefined) zeroInts.set(typ, (z = new GoInt(0n, typ as GoInt["kind"])));
-    return z;
-  }
-  return null;
 }
 
 const encoder = new TextEncoder();
