@@ -185,7 +185,7 @@ export class Api {
         if (prev.metadata[k] === undefined) delete next.metadata[k];
         else next.metadata[k] = prev.metadata[k];
       }
-      if (rt.subresources.includes("status") && rt.kind !== "Namespace") {
+      if (rt.subresources.includes("status")) {
         if (prev.status === undefined) delete next.status;
         else next.status = structuredClone(prev.status);
       }
