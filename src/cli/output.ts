@@ -181,6 +181,12 @@ export async function withCluster<T>(
   const cfg = new ActionConfig({ kubeconfig: g.kubeconfig, kubeContext: g.kubeContext, namespace: g.namespace, emit: progressEmitter(flags), signal: sig.signal });
   try {
     return await fn(cfg);
+  } catch (err) {
+    const code = sig.exitCode();
+    if (code === undefined) throw err;
+    // Interrupted: the action has already marked the release failed; exit as the signal would.
+    process.stderr.write(`Error: ${(err as Error).message}\n`);
+    return process.exit(code);
   } finally {
     sig.dispose();
     const code = sig.exitCode();

@@ -62,7 +62,9 @@ export function readiness(obj: KubeObject, pods?: Any[]): Readiness {
       if (progressing?.reason === "ProgressDeadlineExceeded") return { ready: false, failed: true, reason: `${id} exceeded its progress deadline${podsNote(pods)}` };
       // Old pods still counted in status.replicas mean the rollout is not over.
       const ok = observed(o) && updated >= want && ready >= want && (s.availableReplicas ?? 0) >= want && (s.replicas ?? updated) <= updated;
-      return { ready: ok, reason: `${id} ${Math.min(ready, want)}/${want} ready${ok ? "" : podsNote(pods)}` };
+      // During a rollout old pods are still ready; count only the new ones.
+      const readyNew = Math.max(0, ready - Math.max(0, (s.replicas ?? 0) - updated));
+      return { ready: ok, reason: `${id} ${Math.min(ok ? want : readyNew, want)}/${want} ready${ok ? "" : podsNote(pods)}` };
     }
     case "StatefulSet": {
       const want = o.spec?.replicas ?? 1;
