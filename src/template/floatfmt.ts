@@ -205,12 +205,20 @@ export function formatShortest(f: number): string {
 
 /** Binary digits after the point: a decimal tie is only possible at that position. */
 function fractionBits(a: number): number {
-  let f = 0;
-  while (!Number.isInteger(a)) {
-    a *= 2;
-    f++;
+  view.setFloat64(0, a);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const be = (hi >>> 20) & 0x7ff;
+  const exp = be === 0 ? -1074 : be - 1075;
+  // Trailing zero bits of the mantissa (with its implicit leading bit).
+  let tz = 0;
+  if (lo !== 0) tz = 31 - Math.clz32(lo & -lo);
+  else {
+    const h = (hi & 0xfffff) | (be === 0 ? 0 : 0x100000);
+    if (h !== 0) tz = 63 - Math.clz32(h & -h);
   }
-  return f;
+  const f = -(exp + tz);
+  return f > 0 ? f : 0;
 }
 
 /**
