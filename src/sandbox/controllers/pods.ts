@@ -100,8 +100,9 @@ export class PodSimulator {
     const d = this.ctx.opts.delays;
     const fault = lifeFault(pod);
     const node = pod.spec?.nodeName as string | undefined;
+    const inits = new Set(((pod.spec?.initContainers ?? []) as { name: string }[]).map((c) => c.name));
     const ev = (type: "Normal" | "Warning", reason: string, message: string, c?: string) =>
-      this.ctx.events.record(pod, type, reason, message, KUBELET(node ?? life.hostNode), c ? `spec.containers{${c}}` : undefined);
+      this.ctx.events.record(pod, type, reason, message, KUBELET(node ?? life.hostNode), c ? `spec.${inits.has(c) ? "initContainers" : "containers"}{${c}}` : undefined);
     const crashes = crashLoops(fault, pod.spec?.restartPolicy);
     life.nextAt = undefined;
     switch (life.stage) {
@@ -114,7 +115,7 @@ export class PodSimulator {
         }
         Object.assign(life, { stage: "scheduled", hostNode: target, hostIP: nodeIP(this.ctx, target), ip: this.ctx.nextPodIP(), startTime: this.ctx.stamp() });
         await this.ctx.events.record(pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${target}`, SCHEDULER);
-        for (const c of containers(pod)) await ev("Normal", "Pulling", `Pulling image "${c.image}"`, c.name);
+        for (const c of [...((pod.spec?.initContainers ?? []) as { name: string; image?: string }[]), ...containers(pod)]) await ev("Normal", "Pulling", `Pulling image "${c.image}"`, c.name);
         life.nextAt = at + d.pull + (fault === "pullerror" ? 0 : d.start);
         return;
       }
@@ -154,7 +155,7 @@ export class PodSimulator {
         return;
       }
       case "crashed":
-        for (const c of containers(pod)) await ev("Normal", "Pulled", `Container image "${c.image}" already present on machine`, c.name);
+        for (const c of carrying(pod, "crash")) await ev("Normal", "Pulled", `Container image "${c.image}" already present on machine`, c.name);
         return this.start(pod, life, at, crashes, ev);
       case "succeeded":
       case "failed":
@@ -163,7 +164,11 @@ export class PodSimulator {
   }
 
   private async start(pod: KubeObject, life: Timeline, at: number, crashes: boolean, ev: EventFn): Promise<void> {
-    for (const c of containers(pod)) {
+    // After a crash only the crashing containers start again; a faulty init container is as far as a pod gets.
+    const init = initFault(pod);
+    const inits = (pod.spec?.initContainers ?? []) as { name: string; image?: string }[];
+    const starting = life.stage === "crashed" ? carrying(pod, "crash") : init ? inits.slice(0, init.index + 1) : [...inits, ...containers(pod)];
+    for (const c of starting) {
       if (life.stage !== "crashed") await ev("Normal", "Pulled", `Successfully pulled image "${c.image}"`, c.name);
       await ev("Normal", "Created", `Created container ${c.name}`, c.name);
       await ev("Normal", "Started", `Started container ${c.name}`, c.name);
