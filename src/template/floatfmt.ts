@@ -217,8 +217,7 @@ function fractionBits(a: number): number {
     const h = (hi & 0xfffff) | (be === 0 ? 0 : 0x100000);
     if (h !== 0) tz = 63 - Math.clz32(h & -h);
   }
-  const f = -(exp + tz);
-  return f > 0 ? f : 0;
+  return Math.max(-(exp + tz), 0);
 }
 
 /**
