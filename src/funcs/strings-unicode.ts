@@ -87,7 +87,7 @@ export function fromRunes(rs: number[]): string {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const strictDecoder = new TextDecoder("utf-8", { fatal: true });
 
 const ascii = /^[\x00-\x7f]*$/;
 
@@ -98,9 +98,44 @@ export function utf8Bytes(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
-/** Bytes back to a string; a cut multi-byte sequence becomes U+FFFD. */
+/**
+ * Bytes back to a string. Invalid UTF-8 (such as a multi-byte character cut
+ * by a byte slice) becomes one U+FFFD per bad byte, as Go's range and
+ * encoders read it.
+ */
 export function utf8String(b: Uint8Array): string {
-  return decoder.decode(b);
+  try {
+    return strictDecoder.decode(b);
+  } catch {
+    return decodeLossy(b);
+  }
+}
+
+function decodeLossy(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; ) {
+    const [r, n] = decodeRune(b, i);
+    out += String.fromCodePoint(r);
+    i += n;
+  }
+  return out;
+}
+
+/** utf8.DecodeRune: (U+FFFD, 1) for anything but a shortest-form encoding of a valid rune. */
+function decodeRune(b: Uint8Array, i: number): [number, number] {
+  const c = b[i];
+  if (c < 0x80) return [c, 1];
+  const cont = (k: number) => i + k < b.length && (b[i + k] & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf && cont(1)) return [((c & 0x1f) << 6) | (b[i + 1] & 0x3f), 2];
+  if (c >= 0xe0 && c <= 0xef && cont(1) && cont(2)) {
+    const r = ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+    if (r >= 0x800 && (r < 0xd800 || r > 0xdfff)) return [r, 3];
+  }
+  if (c >= 0xf0 && c <= 0xf4 && cont(1) && cont(2) && cont(3)) {
+    const r = ((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f);
+    if (r >= 0x10000 && r <= 0x10ffff) return [r, 4];
+  }
+  return [0xfffd, 1];
 }
 
 /** len(s) in bytes. */

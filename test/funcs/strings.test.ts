@@ -39,6 +39,12 @@ const cases: [string, string][] = [
   ["{{ abbrev 5 \"hello world\" }}|{{ abbrev 20 \"hello\" }}|{{ abbrevboth 5 10 \"1234 5678 9123\" }}|{{ abbrevboth 2 8 \"abcdefghijklmno\" }}", "he...|hello|...5678...|abcde..."],
   ["{{ wrap 10 \"The quick brown fox jumps over the lazy dog\" }}|{{ wrap 5 \"supercalifragilistic is long\" }}", "The quick\nbrown fox\njumps over\nthe lazy\ndog|supercalifragilistic\nis\nlong"],
   ["{{ nospace \" a b\\tc\\nd \" }}|{{ trimAll \"$\" \"$$5.00$\" }}|{{ trimall \"-\" \"--x--\" }}|{{ trimPrefix \"x\" \"abc\" }}|{{ trim \"\\u00a0\\u2003x\\u3000\" }}", "abcd|5.00|x|abc|x"],
+  ["{{ upper \"ŉǰﬀᾀıſµÿ\" }}|{{ lower \"ẞΩKİǅᾈ\" }}|{{ title \"ǆemal ᾀx ﬀy\" }}|{{ swapcase \"ǅ ǆ ß ﬀ\" }}|{{ untitle \"ǅx Ωy\" }}", "ŉǰﬀᾈISΜŸ|ßωkiǆᾀ|ǅemal ᾈx ﬀy|ǆ ǅ ß ﬀ|ǆx ωy"],
+  ["{{ snakecase \"ΑβΓ\" }}|{{ snakecase \"fooBAR\" }}|{{ snakecase \"a,b\" }}|{{ kebabcase \"ABC123def\" }}|{{ snakecase \"x__Y\" }}|{{ snakecase \"A1\" }}|{{ snakecase \"1A\" }}|{{ snakecase \"a1\" }}|{{ snakecase \"Ab1\" }}|{{ snakecase \"AB1c\" }}|{{ camelcase \"a__b\" }}|{{ camelcase \"A_B_C\" }}|{{ camelcase \" x\" }}", "αβ_γ|foo_bar|a,b|abc-123def|x__y|a1|1_a|a1|ab1|ab_1c|A_B|ABC| X"],
+  ["{{ trunc 1 \"€\" }}|{{ substr 0 2 \"€x\" }}|{{ wrapWith 2 \"/\" \"€€\" }}", "�|��|��/��/��"],
+  ["{{ title \"hello\\u00a0world\" }}|{{ title \"x\\u2003y\" }}|{{ title \"a@b\" }}|{{ title \"1st\" }}|{{ trim \"\\u0085x\\u180e\" }}", "Hello World|X Y|A@B|1st|x᠎"],
+  ["{{ initials \"\\tab\\ncd\" }}|{{ initials \"éclair à\" }}|{{ wrap 4 \"ab\\ncd ef gh\" }}|{{ abbrev 5 \"ééééé\" }}|{{ nospace \"a\\u0085b\" }}", "ac|ÃÃ|ab\ncd\nef\ngh|é...|aÂb"],
+  ["{{ nospace \"€ x\" | quote }}|{{ nospace \"€ x\" | len }}", "\"â\\u0082¬x\"|7"],
 ];
 
 test.each(cases)("%s", (tpl, want) => runt(tpl, want));
