@@ -6,11 +6,14 @@
 // processing import-values): nulls are kept as values.
 import { type Chart, chartName } from "../chart/model.js";
 import { type GoMap, isMap, newMap, type Value } from "../template/value.js";
-import { goFormatT } from "./gotype.js";
+import { goFormatT, goFormatV } from "./gotype.js";
 
 export const GLOBAL_KEY = "global";
 
-/** Helm logs these with log.Printf; callers may print them. */
+/**
+ * Helm logs these with log.Printf (file:line prefix included here, so that
+ * printing them to stderr reads exactly as helm's output); callers decide.
+ */
 export type WarnFn = (msg: string) => void;
 const noWarn: WarnFn = () => {};
 
@@ -80,13 +83,13 @@ function coalesceGlobals(warn: WarnFn, dest: GoMap, src: GoMap, prefix: string):
   if (!has(dest, GLOBAL_KEY)) dg = newMap();
   else if (isMap(dest[GLOBAL_KEY])) dg = dest[GLOBAL_KEY];
   else {
-    warn(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
+    warn(`coalesce.go:138: warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
     return;
   }
   if (!has(src, GLOBAL_KEY)) sg = newMap();
   else if (isMap(src[GLOBAL_KEY])) sg = src[GLOBAL_KEY];
   else {
-    warn(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
+    warn(`coalesce.go:145: warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
     return;
   }
   for (const key of Object.keys(sg)) {
@@ -97,14 +100,14 @@ function coalesceGlobals(warn: WarnFn, dest: GoMap, src: GoMap, prefix: string):
       if (!has(dg, key)) dg[key] = vv;
       else {
         const destv = dg[key];
-        if (!isMap(destv)) warn(`Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
+        if (!isMap(destv)) warn(`coalesce.go:161: Conflict: cannot merge map onto non-map for ${JSON.stringify(key)}. Skipping.`);
         else {
           coalesceTablesFullKey(warn, vv, destv, concatPrefix(prefix, key), true);
           dg[key] = vv;
         }
       }
     } else if (has(dg, key) && isMap(dg[key])) {
-      warn(`key ${key} is table. Skipping`);
+      warn(`coalesce.go:175: key ${key} is table. Skipping`);
     } else {
       dg[key] = val;
     }
@@ -123,7 +126,7 @@ function coalesceChartValues(warn: WarnFn, c: Chart, v: GoMap, prefix: string, m
         delete v[key];
       } else if (isMap(value)) {
         if (!isMap(val)) {
-          if (!isNilValue(val)) warn(`warning: skipped value for ${subPrefix}.${key}: Not a table.`);
+          if (!isNilValue(val)) warn(`coalesce.go:237: warning: skipped value for ${subPrefix}.${key}: Not a table.`);
         } else {
           // A subchart's section always merges, so its own nulls survive to its turn.
           const m = c.dependencies.some((d) => chartName(d) === key) || merge;
@@ -146,9 +149,9 @@ function coalesceTablesFullKey(warn: WarnFn, dst: GoMap, src: GoMap, prefix: str
     else if (!ok) dst[key] = val;
     else if (isMap(val)) {
       if (isMap(dv)) coalesceTablesFullKey(warn, dv, val, fullkey, merge);
-      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${String(val)})`);
+      else warn(`coalesce.go:298: warning: cannot overwrite table with non table for ${fullkey} (${goFormatV(val)})`);
     } else if (isMap(dv) && !isNilValue(val)) {
-      warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${String(val)})`);
+      warn(`coalesce.go:301: warning: destination for ${fullkey} is a table. Ignoring non-table value (${goFormatV(val)})`);
     }
   }
   return dst;

@@ -5,7 +5,7 @@ import { type Chart, chartName, type Dependency, setDependencies } from "../char
 import { isCompatibleRange } from "../chart/semver.js";
 import { type GoMap, isMap, newMap, type Value } from "../template/value.js";
 import { coalesceTables, coalesceValues, deepCopy, mergeChartValues, mergeTables, type WarnFn } from "./coalesce.js";
-import { pathValue, table } from "./path.js";
+import { pathValue, table, tableLookup } from "./path.js";
 
 const noWarn: WarnFn = () => {};
 
@@ -52,7 +52,7 @@ function processConditions(reqs: Dependency[], cvals: GoMap, cpath: string, warn
         r.enabled = found.value;
         break;
       }
-      warn(`Warning: Condition path '${c}' for chart ${r.name} returned non-bool value`);
+      warn(`dependencies.go:63: Warning: Condition path '${c}' for chart ${r.name} returned non-bool value`);
     }
   }
 }
@@ -69,7 +69,7 @@ function processTags(reqs: Dependency[], cvals: GoMap, warn: WarnFn): void {
       if (typeof b === "boolean") {
         if (b) hasTrue = true;
         else hasFalse = true;
-      } else warn(`Warning: Tag '${k}' for chart ${r.name} returned non-bool value`);
+      } else warn(`dependencies.go:94: Warning: Tag '${k}' for chart ${r.name} returned non-bool value`);
     }
     if (!hasTrue && hasFalse) r.enabled = false;
     else r.enabled = true;
@@ -148,15 +148,17 @@ function processImportValues(c: Chart, merge: boolean, warn: WarnFn): void {
       entry.child = child;
       entry.parent = parent;
       out.push(entry);
-      const vv = table(cvals, `${r.name}.${child}`);
-      if (!vv) {
+      const found = tableLookup(cvals, `${r.name}.${child}`);
+      if (!("table" in found)) {
+        const why = `${JSON.stringify(found.missing)} is not a table`;
         warn(
           isMap(iv)
-            ? `Warning: ImportValues missing table from chart ${r.name}: no table named "${child.split(".").pop()}"`
-            : `Warning: ImportValues missing table: no table named "${child.split(".").pop()}"`,
+            ? `dependencies.go:269: Warning: ImportValues missing table from chart ${r.name}: ${why}`
+            : `dependencies.go:286: Warning: ImportValues missing table: ${why}`,
         );
         continue;
       }
+      const vv = found.table;
       const src = isMap(iv) ? pathToMap(parent, vv) : vv;
       b = merge ? mergeTables(b, src, warn) : coalesceTables(b, src, warn);
     }

@@ -50,3 +50,16 @@ export function goFormatT(v: Value): string {
   }
   return `%!t(${goTypeName(v)}=${goV(v)})`;
 }
+
+/** fmt's %v for values from YAML and --set (maps print with sorted keys). */
+export function goFormatV(v: Value): string {
+  if (v === null || v === undefined) return "<nil>";
+  if (typeof v === "number") return goFloatV(v);
+  if (Array.isArray(v)) return `[${v.map(goFormatV).join(" ")}]`;
+  if (isMap(v))
+    return `map[${Object.keys(v)
+      .sort()
+      .map((k) => `${k}:${goFormatV(v[k])}`)
+      .join(" ")}]`;
+  return String(v);
+}
