@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { loadChart } from "../../src/chart/load.js";
+import { loadChart, loadFiles } from "../../src/chart/load.js";
 import { type Chart, chartFullPath } from "../../src/chart/model.js";
 import { GoInt } from "../../src/template/value.js";
 import { coalesceValues } from "../../src/values/coalesce.js";
@@ -63,5 +63,23 @@ describe("values of a chart with subcharts match helm", () => {
   test("a scalar where a subchart needs a map", () => {
     const user = mergeValuesOptions({ values: ["cache=off"] });
     expect(() => coalesceValues(loadChart(UMBRELLA), user)).toThrow("type mismatch on cache: %!t(string=off)");
+  });
+});
+
+describe("warnings", () => {
+  test("helm's log lines, as many times as helm prints them", () => {
+    const chart = loadFiles([
+      { name: "Chart.yaml", data: Buffer.from("apiVersion: v2\nname: top\nversion: 0.1.0\ndependencies:\n  - name: sub\n    version: 0.1.0\n") },
+      { name: "values.yaml", data: Buffer.from("sub:\n  tls:\n    auto: false\n  list: x\n") },
+      { name: "charts/sub/Chart.yaml", data: Buffer.from("apiVersion: v2\nname: sub\nversion: 0.1.0\n") },
+      { name: "charts/sub/values.yaml", data: Buffer.from("tls:\n  auto:\n    enabled: true\nlist: [1, 2]\n") },
+    ]);
+    const warnings: string[] = [];
+    const { values } = toRenderValues(chart, mergeValuesOptions({}), { warn: (m) => warnings.push(m) });
+    // Checked against helm v3.17.3's stderr and output for the same chart.
+    expect(warnings).toEqual(
+      Array(3).fill("coalesce.go:298: warning: cannot overwrite table with non table for top.sub.tls.auto (map[enabled:true])"),
+    );
+    expect(goJson(values)).toBe('{"sub":{"global":{},"list":"x","tls":{"auto":false}}}');
   });
 });
