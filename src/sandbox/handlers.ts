@@ -11,6 +11,7 @@ import { sendJson } from "./respond.js";
 import type { ResourceRoute } from "./route.js";
 import { fieldMatcher, labelMatcher, type Matcher } from "./selectors.js";
 import { toTable, type IncludeObject } from "./tables.js";
+import { checkFields } from "./strict.js";
 import { serveWatch } from "./watch.js";
 
 export interface HandlerContext {
@@ -167,6 +168,7 @@ export function handleResource(
       if (name) throw methodNotAllowed();
       const body = parseBody(bodyText, contentType);
       if (rt.verbs) return sendJson(res, 201, review(rt, body));
+      warn(res, checkFields(rt, body, q.get("fieldValidation")));
       const created = api.create(rt, ns, body, writeOptions(q, req));
       return sendJson(res, 201, inVersion(rt, created));
     }
@@ -174,6 +176,7 @@ export function handleResource(
       if (!name) throw methodNotAllowed();
       const body = parseBody(bodyText, contentType);
       const opts = writeOptions(q, req, subresource);
+      if (!subresource) warn(res, checkFields(rt, body, q.get("fieldValidation")));
       if (subresource === "scale") {
         const obj = api.get(rt, ns, name);
         const next = { ...structuredClone(obj), spec: { ...obj.spec, replicas: body?.spec?.replicas } };
@@ -204,6 +207,7 @@ export function handleResource(
         const next = { ...structuredClone(obj), spec: { ...obj.spec, replicas } };
         return sendJson(res, 200, scaleOf(api.update(rt, ns, name, next, { ...opts, subresource: undefined })));
       }
+      if (type !== "json" && !subresource) warn(res, checkFields(rt, stripDirectives(body), q.get("fieldValidation")));
       const existed = !!api.store.get(storageKey(rt), rt.namespaced ? ns : undefined, name);
       const out = api.patch(rt, ns, name, type, body, opts);
       return sendJson(res, type === "apply" && !existed ? 201 : 200, inVersion(rt, out));
@@ -230,6 +234,19 @@ export function handleResource(
     default:
       throw methodNotAllowed();
   }
+}
+
+function warn(res: ServerResponse, warnings: string[]): void {
+  if (warnings.length) res.setHeader("Warning", warnings.map((w) => `299 - ${JSON.stringify(w)}`));
+}
+
+/** Strategic merge directives are not fields. */
+function stripDirectives(body: any): any {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) if (!k.startsWith("$")) out[k] = v;
+  if (out.metadata && typeof out.metadata === "object") out.metadata = stripDirectives(out.metadata);
+  return out;
 }
 
 function selectors(q: URLSearchParams): Matcher[] {

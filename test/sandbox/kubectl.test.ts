@@ -54,6 +54,16 @@ describe("kubectl", () => {
     expect(desc.stdout).toMatch(/Image:\s+nginx:1.26/);
   });
 
+  it("rejects unknown top-level and metadata fields under strict validation", async () => {
+    const typo = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\n  label: {a: b}\ndata: {a: b}\ndatta: {b: c}\n";
+    const strict = await kubectlIn(sb, typo, "apply", "-f", "-");
+    expect(strict.code).not.toBe(0);
+    expect(strict.stderr).toContain('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "datta", unknown field "metadata.label"');
+    const warned = await kubectlIn(sb, typo, "apply", "--validate=warn", "-f", "-");
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('Warning: unknown field "datta"');
+  });
+
   it("prints server-side tables", async () => {
     await kubectl(sb, "create", "configmap", "table-cm", "--from-literal=a=1", "--from-literal=b=2");
     const out = await kubectl(sb, "get", "configmap", "table-cm");
