@@ -20,44 +20,62 @@ export class BadPatternError extends ChartLoadError {
   }
 }
 
-/** Go's path/filepath.Match on "/"-separated names. */
+/** Go's path/filepath.Match on "/"-separated names; throws BadPatternError like Go. */
 export function goMatch(pattern: string, name: string): boolean {
+  validatePattern(pattern);
   return matchAt(pattern, 0, name, 0);
 }
 
-function matchClass(pattern: string, pi: number, ch: string): { ok: boolean; next: number } {
+/** One class character (getEsc): "-" and "]" must be escaped. */
+function classChar(p: string, i: number): { ch: string; next: number } {
+  let c = p[i];
+  if (c === undefined || c === "-" || c === "]") throw new BadPatternError();
+  if (c === "\\") {
+    i++;
+    c = p[i];
+    if (c === undefined) throw new BadPatternError();
+  }
+  return { ch: c, next: i + 1 };
+}
+
+/** Parses "[...]" at p[pi]; returns whether ch is in it and where the class ends. */
+function matchClass(p: string, pi: number, ch: string): { ok: boolean; next: number } {
   let i = pi + 1;
   let negated = false;
-  if (pattern[i] === "^") {
+  if (p[i] === "^") {
     negated = true;
     i++;
   }
   let matched = false;
-  let first = true;
-  while (first || pattern[i] !== "]") {
-    first = false;
-    if (i >= pattern.length) throw new BadPatternError();
-    let lo = pattern[i] as string;
-    if (lo === "\\") {
+  let count = 0;
+  for (;;) {
+    if (p[i] === "]" && count > 0) {
       i++;
-      if (i >= pattern.length) throw new BadPatternError();
-      lo = pattern[i] as string;
-    } else if (lo === "-") throw new BadPatternError();
-    i++;
-    let hi = lo;
-    if (pattern[i] === "-" && pattern[i + 1] !== "]") {
-      i++;
-      hi = pattern[i] as string;
-      if (hi === "\\") {
-        i++;
-        hi = pattern[i] as string;
-      }
-      if (hi === undefined) throw new BadPatternError();
-      i++;
+      break;
     }
-    if (lo <= ch && ch <= hi) matched = true;
+    const lo = classChar(p, i);
+    let hi = lo;
+    i = lo.next;
+    if (p[i] === "-") {
+      hi = classChar(p, i + 1);
+      i = hi.next;
+    }
+    if (lo.ch <= ch && ch <= hi.ch) matched = true;
+    count++;
   }
-  return { ok: matched !== negated, next: i + 1 };
+  return { ok: matched !== negated, next: i };
+}
+
+/** Go reports a malformed pattern whether or not the name matched. */
+function validatePattern(p: string): void {
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === "\\") {
+      if (i + 1 >= p.length) throw new BadPatternError();
+      i++;
+    } else if (p[i] === "[") {
+      i = matchClass(p, i, "\u0000").next - 1;
+    }
+  }
 }
 
 function matchAt(p: string, pi: number, s: string, si: number): boolean {
@@ -69,48 +87,27 @@ function matchAt(p: string, pi: number, s: string, si: number): boolean {
         if (k > si && s[k - 1] === "/") break;
         if (matchAt(p, pi, s, k)) return true;
       }
-      validateRest(p, pi);
       return false;
     }
-    if (si >= s.length) {
-      validateRest(p, pi);
-      return false;
-    }
+    if (si >= s.length) return false;
     const ch = s[si] as string;
     if (c === "?") {
       if (ch === "/") return false;
       pi++;
-      si++;
     } else if (c === "[") {
       const r = matchClass(p, pi, ch);
       if (!r.ok || ch === "/") return false;
       pi = r.next;
-      si++;
     } else if (c === "\\") {
-      if (pi + 1 >= p.length) throw new BadPatternError();
       if (p[pi + 1] !== ch) return false;
       pi += 2;
-      si++;
     } else {
       if (c !== ch) return false;
       pi++;
-      si++;
     }
+    si++;
   }
   return si === s.length;
-}
-
-/** Go reports malformed patterns even when the name already failed to match. */
-function validateRest(p: string, pi: number): void {
-  for (let i = pi; i < p.length; i++) {
-    if (p[i] === "\\") {
-      if (i + 1 >= p.length) throw new BadPatternError();
-      i++;
-    } else if (p[i] === "[") {
-      const r = matchClass(p, i, "\u0000");
-      i = r.next - 1;
-    }
-  }
 }
 
 export class IgnoreRules {
