@@ -12,6 +12,7 @@ const { startSandbox } = await import(process.env.SANDBOX_MODULE);
 const sb = await startSandbox({ controllers: false });
 process.send({ url: sb.url });
 process.on("message", async (m) => {
+  if (m === "cpu") { const u = process.cpuUsage(); process.send({ cpu: (u.user + u.system) / 1e6 }); }
   if (m === "rss") { global.gc?.(); global.gc?.(); process.send({ rss: process.memoryUsage().rss }); }
   if (m === "stop") { await sb.stop(); process.exit(0); }
 });
@@ -71,9 +72,18 @@ export async function run({ seconds = 3 } = {}) {
     const base = "/api/v1/namespaces/default/configmaps";
     await call(agent, url, "POST", base, { metadata: { name: "bench-get" }, data: { k: "v" } });
     await load(500, () => call(agent, url, "GET", `${base}/bench-get`));
+    // Server CPU seconds per phase: a capacity figure that a busy machine distorts less than wall time.
+    const cpu = async () => {
+      child.send("cpu");
+      return message("cpu");
+    };
+    let c0 = await cpu();
     const gets = await load(seconds * 1000, () => call(agent, url, "GET", `${base}/bench-get`));
+    const getCpu = (await cpu()) - c0;
     const cm = (i) => ({ metadata: { name: `bench-${i}`, labels: { bench: "yes" } }, data: { index: String(i), payload: "x".repeat(64) } });
+    c0 = await cpu();
     const creates = await load(seconds * 1000, (i) => call(agent, url, "POST", base, cm(i)));
+    const createCpu = (await cpu()) - c0;
     await load(10 * 60 * 1000, (i) => call(agent, url, "POST", base, cm(creates.count + i)), 10_000 - creates.count);
     child.send("rss");
     const rssMB = (await message("rss")) / (1 << 20);
@@ -83,13 +93,16 @@ export async function run({ seconds = 3 } = {}) {
       createsPerSec: Math.round(creates.perSec),
       rssMBWith10kConfigMaps: Math.round(rssMB),
       bareNodeRequestsPerSec: Math.round(bare.perSec),
+      getsPerServerCpuSec: Math.round(gets.count / getCpu),
+      createsPerServerCpuSec: Math.round(creates.count / createCpu),
       targets: TARGETS,
       ok: gets.perSec >= TARGETS.getsPerSec && creates.perSec >= TARGETS.createsPerSec && rssMB < TARGETS.rssMB,
     };
     console.log(
       `sandbox: ${result.getsPerSec} GETs/s (target >= ${TARGETS.getsPerSec}), ${result.createsPerSec} creates/s (target >= ${TARGETS.createsPerSec}), ` +
         `RSS ${result.rssMBWith10kConfigMaps} MB with 10,000 ConfigMaps (target < ${TARGETS.rssMB}); ${CONCURRENCY} concurrent clients; ` +
-        `a bare node:http server answers ${result.bareNodeRequestsPerSec} requests/s on this machine right now`,
+        `a bare node:http server answers ${result.bareNodeRequestsPerSec} requests/s on this machine right now; ` +
+        `per server CPU-second: ${result.getsPerServerCpuSec} GETs, ${result.createsPerServerCpuSec} creates`,
     );
     return result;
   } finally {
