@@ -14,3 +14,5 @@ export { type UninstallOptions, type UninstallResult, uninstallRelease } from ".
 export { type UpgradeOptions, upgrade } from "./upgrade.js";
 export { type Release, releaseJson, goTimeAnsic, goTimeString } from "../storage/index.js";
 export { readinessOf, type ResourceStatus } from "./status.js";
+/** Request counting for benchmarks: pass a RequestCounter as ClusterOptions.counter, or read globalRequests. */
+export { globalRequests, RequestCounter } from "../kube/index.js";

@@ -40,14 +40,8 @@ function selectorMatcher(selector: string): (labels: Record<string, string>) => 
 
 export async function listReleases(cfg: ActionConfig, o: ListOptions = {}): Promise<Release[]> {
   const storage = cfg.storage(o.allNamespaces ? "" : cfg.namespace);
-  const all = await storage.listReleases();
-  const latest = new Map<string, Release>();
-  for (const r of all) {
-    const key = `${r.namespace}/${r.name}`;
-    const cur = latest.get(key);
-    if (!cur || r.version > cur.version) latest.set(key, r);
-  }
   const states = o.all ? undefined : o.states && o.states.length > 0 ? o.states : (["deployed", "failed"] as ReleaseStatus[]);
+  const latest = await storage.latestReleases(states);
   let filter: RegExp | undefined;
   try {
     filter = o.filter ? new RegExp(o.filter) : undefined;
@@ -55,7 +49,7 @@ export async function listReleases(cfg: ActionConfig, o: ListOptions = {}): Prom
     throw new ActionError(`error parsing regexp: ${(err as Error).message}`);
   }
   const matches = o.selector ? selectorMatcher(o.selector) : undefined;
-  let out = [...latest.values()].filter(
+  let out = latest.filter(
     (r) => (!states || states.includes(r.info.status ?? "unknown")) && (!filter || filter.test(r.name)) && (!matches || matches(r.labels ?? {})),
   );
   out.sort((a, b) =>

@@ -102,6 +102,20 @@ export class KubeClient {
     return items;
   }
 
+  /** Names, labels and annotations only (PartialObjectMetadataList): cheap when the bodies are large. */
+  async listMetadata(apiVersion: string, kind: string, ns: string | undefined, labelSelector?: string): Promise<KubeObject[]> {
+    const path = await this.path(apiVersion, kind, ns);
+    const accept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+    const items: KubeObject[] = [];
+    let cont: string | undefined;
+    do {
+      const page: KubeList = await this.transport.request("GET", path, { accept, query: { labelSelector, limit: 5000, continue: cont } });
+      items.push(...page.items);
+      cont = page.metadata?.continue || undefined;
+    } while (cont);
+    return items;
+  }
+
   async create<T extends KubeObject>(obj: T, opts: { dryRun?: boolean } = {}): Promise<T> {
     const path = await this.path(obj.apiVersion, obj.kind, obj.metadata.namespace);
     return this.transport.request<T>("POST", path, { body: obj, query: { fieldManager: FIELD_MANAGER, dryRun: opts.dryRun ? "All" : undefined } });

@@ -27,6 +27,8 @@ export interface Driver {
   get(key: string): Promise<Release>;
   /** Every release the driver can see (all namespaces when it is not namespaced). */
   list(filter?: (r: Release) => boolean): Promise<Release[]>;
+  /** Only the highest revision of each release, when the driver can pick it without decoding the rest. */
+  listLatest?(statuses?: string[]): Promise<Release[]>;
   /** Releases whose labels match all of `labels`; empty list when none. */
   query(labels: Record<string, string>): Promise<Release[]>;
   create(key: string, r: Release): Promise<void>;

@@ -65,6 +65,48 @@ abstract class KubeDriver implements Driver {
     return out;
   }
 
+  /**
+   * The highest revision of every release whose status is in `statuses` (all
+   * when absent). Storage labels carry name, version and status, so one
+   * metadata-only list picks the revisions and only those are fetched and
+   * decoded: list -A over thousands of revisions decodes one per release.
+   */
+  async listLatest(statuses?: string[]): Promise<Release[]> {
+    const latest = new Map<string, KubeObject>();
+    for (const m of await this.kube.listMetadata("v1", this.kind, this.namespace || undefined, "owner=helm")) {
+      const l = m.metadata.labels ?? {};
+      const key = `${m.metadata.namespace}/${l.name}`;
+      const cur = latest.get(key);
+      if (!cur || Number(l.version) > Number(cur.metadata.labels?.version)) latest.set(key, m);
+    }
+    const wanted = new Set(
+      [...latest.values()].filter((m) => !statuses || statuses.includes(m.metadata.labels?.status ?? "")).map((m) => `${m.metadata.namespace}/${m.metadata.name}`),
+    );
+    if (wanted.size === 0) return [];
+    let items: Holder[];
+    if (wanted.size <= 20) {
+      const got = await Promise.all(
+        [...wanted].map((id) => {
+          const [namespace, name] = id.split("/") as [string, string];
+          return this.kube.get<Holder>({ apiVersion: "v1", kind: this.kind, name, namespace });
+        }),
+      );
+      items = got.filter((x): x is Holder => x !== undefined);
+    } else {
+      const selector = statuses ? `owner=helm,status in (${statuses.join(",")})` : "owner=helm";
+      items = (await this.items(selector)).filter((i) => wanted.has(`${i.metadata.namespace}/${i.metadata.name}`));
+    }
+    const out: Release[] = [];
+    for (const item of items) {
+      try {
+        out.push(this.decode(item, true));
+      } catch {
+        // skipped, as helm skips undecodable releases
+      }
+    }
+    return out;
+  }
+
   async query(labels: Record<string, string>): Promise<Release[]> {
     const selector = Object.entries(labels)
       .map(([k, v]) => `${k}=${v}`)

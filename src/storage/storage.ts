@@ -33,6 +33,18 @@ export class Storage {
     return this.driver.list();
   }
 
+  /** The latest revision of every release (what `list` shows). */
+  async latestReleases(statuses?: string[]): Promise<Release[]> {
+    if (this.driver.listLatest) return this.driver.listLatest(statuses);
+    const latest = new Map<string, Release>();
+    for (const r of await this.driver.list()) {
+      const key = `${r.namespace}/${r.name}`;
+      const cur = latest.get(key);
+      if (!cur || r.version > cur.version) latest.set(key, r);
+    }
+    return [...latest.values()].filter((r) => !statuses || statuses.includes(r.info.status ?? ""));
+  }
+
   /** Every revision of a release, in no particular order. */
   async history(name: string): Promise<Release[]> {
     return this.driver.query({ name, owner: "helm" });
