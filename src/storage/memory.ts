@@ -1,6 +1,6 @@
 // HELM_DRIVER=memory: releases live for the process only (tests, dry runs).
 import { decodeRelease, encodeRelease } from "./codec.js";
-import { type Driver, matchesLabels, ReleaseExistsError, ReleaseNotFoundError, storageLabels } from "./driver.js";
+import { customLabels, type Driver, matchesLabels, ReleaseExistsError, ReleaseNotFoundError, storageLabels } from "./driver.js";
 import type { Release } from "./release.js";
 
 interface Entry {
@@ -23,14 +23,15 @@ export class MemoryDriver implements Driver {
     return this.namespace === "" || e.namespace === this.namespace;
   }
 
-  private decode(e: Entry): Release {
-    return { ...decodeRelease(e.data), labels: { ...e.labels } };
+  /** As the kube drivers: get() hides helm's system labels, list and query keep them. */
+  private decode(e: Entry, system = true): Release {
+    return { ...decodeRelease(e.data), labels: system ? { ...e.labels } : customLabels(e.labels) };
   }
 
   async get(key: string): Promise<Release> {
     const e = this.entries.get(this.id(key));
     if (!e) throw new ReleaseNotFoundError();
-    return this.decode(e);
+    return this.decode(e, false);
   }
 
   async list(filter: (r: Release) => boolean = () => true): Promise<Release[]> {
