@@ -7,13 +7,15 @@ import { register as history } from "./history.js";
 import { register as install } from "./install.js";
 import { register as list } from "./list.js";
 import { register as recover } from "./recover.js";
+import { register as repo } from "./repo.js";
 import { register as rollback } from "./rollback.js";
 import { register as status } from "./status.js";
 import { register as test_ } from "./test.js";
 import { register as uninstall } from "./uninstall.js";
 import { register as upgrade } from "./upgrade.js";
 import { register as sandbox } from "./sandbox.js";
+import { register as search } from "./search.js";
 import { register as template } from "./template.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, get, history, install, list, recover, rollback, sandbox, status, template, test_, uninstall, upgrade, version];
+export const commandModules: Array<(program: Command) => void> = [completion, get, history, install, list, recover, repo, rollback, sandbox, search, status, template, test_, uninstall, upgrade, version];

@@ -1,0 +1,12 @@
+// The repo layer's public surface: helm's repository files, chart
+// repositories over HTTP, search, pull, the local server and OCI registries.
+export { addRepo, downloadIndexFile, httpOptionsFor, removeRepos, resolveReference, updateRepos, type UpdateResult } from "./chartrepo.js";
+export { findEntry, loadRepoFile, newEntry, publicEntry, type RepoEntry, type RepoFile, saveRepoFile } from "./config.js";
+export { FetchError, RepoError } from "./errors.js";
+export { encode, type Format, uiTable } from "./format.js";
+export { getBytes, type HttpOptions, MAX_ARCHIVE_SIZE, MAX_INDEX_SIZE, request } from "./http.js";
+export { indexDirectory, sha256File, writeRepoIndex } from "./index-dir.js";
+export { type ChartVersion, findChartVersion, type IndexFile, mergeIndex, parseIndex, serializeIndex } from "./index-file.js";
+export { cacheChartsFile, cacheIndexFile, type HelmPaths, helmPaths } from "./paths.js";
+export { SEARCH_MAX_SCORE, type SearchOptions, type SearchResult, searchRepos } from "./search.js";
+export { type RepoServer, type ServeOptions, serveRepo } from "./serve.js";
