@@ -57,7 +57,7 @@ function alive(pid: number): boolean {
 
 async function ready(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(3000) });
     return res.ok;
   } catch {
     return false;
@@ -85,7 +85,7 @@ export async function startForeground(opts: StartOptions): Promise<void> {
     throw new SandboxError(`a sandbox is already running for ${dir} (pid ${existing.pid}, ${existing.url})`, "Stop it first with 'chartroom sandbox stop'.");
   }
   mkdirSync(dir, { recursive: true });
-  const sb = await startSandbox({ port: opts.port ?? 0, stateDir: dir });
+  const sb = await startOnPort(dir, opts.port ?? 0);
   const state: SandboxState = { pid: process.pid, port: sb.port, url: sb.url, kubeconfig: sb.kubeconfigPath, startedAt: new Date().toISOString() };
   const file = join(dir, STATE_FILE);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
@@ -105,6 +105,25 @@ export async function startForeground(opts: StartOptions): Promise<void> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+}
+
+/**
+ * With port 0, the port of the previous run is tried first, so kubeconfig
+ * copies made before a restart keep working.
+ */
+async function startOnPort(dir: string, port: number) {
+  const portFile = join(dir, "port");
+  const previous = port === 0 && existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : undefined;
+  if (previous) {
+    try {
+      return await startSandbox({ port: previous, stateDir: dir });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EADDRINUSE") throw err;
+    }
+  }
+  const sb = await startSandbox({ port, stateDir: dir });
+  writeFileSync(portFile, `${sb.port}\n`);
+  return sb;
 }
 
 /** Starts the sandbox as a background process and returns once it is ready. */

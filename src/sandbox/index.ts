@@ -63,10 +63,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let hostPort = "127.0.0.1:0";
   const server: Server = createServer(createHandler({ api, gc, kinds, faults, hostPort: () => hostPort }));
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    });
+  } catch (err) {
+    gc.stop();
+    journal?.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   hostPort = `127.0.0.1:${port}`;
   const url = `http://${hostPort}`;

@@ -24,6 +24,7 @@ describe.skipIf(!built)("chartroom sandbox", () => {
     expect((await cli("kubeconfig")).stdout.trim()).toBe(kubeconfig);
     const status = await cli("status");
     expect(status.stdout).toMatch(/^sandbox: running\nurl: http:\/\/127\.0\.0\.1:\d+\npid: \d+\n/);
+    const url = /url: (\S+)/.exec(status.stdout)![1];
     const again = await cli("start", "--detach");
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(`Error: a sandbox is already running for ${dir}`);
@@ -33,6 +34,8 @@ describe.skipIf(!built)("chartroom sandbox", () => {
     expect(stopped).toMatchObject({ code: 3, stdout: "sandbox: stopped\n" });
     expect((await cli("stop")).stderr).toContain(`Error: no sandbox is running for ${dir}`);
     expect((await cli("start", "--detach")).code).toBe(0);
+    // The previous port is reused, so copies of the kubeconfig stay valid.
+    expect((await cli("status")).stdout).toContain(`url: ${url}\n`);
     const got = await run(KUBECTL, ["--kubeconfig", kubeconfig, "get", "configmap", "kept", "-o", "jsonpath={.data.a}"]);
     expect(got.stdout).toBe("1");
   }, 180_000);
