@@ -25,6 +25,18 @@ describe("toYaml matches helm", () => {
   });
 });
 
+// Random nested values (strings with indicators, breaks, long lines, odd
+// keys), each also nested two levels down; rendered by helm v3.17.3.
+const random: { in: unknown; out: string }[] = JSON.parse(
+  readFileSync(new URL("../fixtures/yaml-emit/toyaml-random.json", import.meta.url), "utf8"),
+);
+
+describe("toYaml matches helm on random trees", () => {
+  it.each(random.map((g, i) => [i, g] as const))("tree %i", (_i, g) => {
+    expect(toYaml(fromJson(g.in))).toBe(g.out);
+  });
+});
+
 describe("toYaml details", () => {
   it("writes Go integers exactly and bytes as base64", () => {
     expect(toYaml(newMapOf({ i: new GoInt(9007199254740993n, "int64"), b: new Uint8Array([104, 105]) }))).toBe(
