@@ -182,6 +182,7 @@ export async function withCluster<T>(
   try {
     return await fn(cfg);
   } catch (err) {
+    cfg.emit({ type: "done", ok: false, error: (err as Error).message });
     const code = sig.exitCode();
     if (code === undefined) throw err;
     // Interrupted: the action has already marked the release failed; exit as the signal would.
