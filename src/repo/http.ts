@@ -53,8 +53,9 @@ function tlsOptions(opts: HttpOptions): https.RequestOptions {
 
 function once(url: URL, opts: HttpOptions, sendAuth: boolean): Promise<HttpResponse> {
   const headers: Record<string, string> = { "User-Agent": "Helm/3.17.3", ...opts.headers };
-  if (opts.authorization) headers.Authorization = opts.authorization;
-  else if (sendAuth && (opts.username || opts.password))
+  if (opts.authorization) {
+    if (sendAuth) headers.Authorization = opts.authorization;
+  } else if (sendAuth && (opts.username || opts.password))
     headers.Authorization = `Basic ${Buffer.from(`${opts.username ?? ""}:${opts.password ?? ""}`).toString("base64")}`;
   if (opts.body) headers["Content-Length"] = String(opts.body.length);
   const limit = opts.maxBytes ?? MAX_ARCHIVE_SIZE;

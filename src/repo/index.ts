@@ -10,3 +10,9 @@ export { type ChartVersion, findChartVersion, type IndexFile, mergeIndex, parseI
 export { cacheChartsFile, cacheIndexFile, type HelmPaths, helmPaths } from "./paths.js";
 export { SEARCH_MAX_SCORE, type SearchOptions, type SearchResult, searchRepos } from "./search.js";
 export { type RepoServer, type ServeOptions, serveRepo } from "./serve.js";
+export { type Downloaded, downloadChart, type LocateOptions, locateChart } from "./pull.js";
+export { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, parseOciRef, Registry } from "./oci-client.js";
+export { pullOciChart } from "./oci-pull.js";
+export { pushChart, type PushResult } from "./oci-push.js";
+export { credentialsFor, removeCredentials, storeCredentials } from "./registry-config.js";
+export { untarChart } from "./untar.js";

@@ -6,7 +6,10 @@ import { register as get } from "./get.js";
 import { register as history } from "./history.js";
 import { register as install } from "./install.js";
 import { register as list } from "./list.js";
+import { register as pull } from "./pull.js";
+import { register as push } from "./push.js";
 import { register as recover } from "./recover.js";
+import { register as registry } from "./registry.js";
 import { register as repo } from "./repo.js";
 import { register as rollback } from "./rollback.js";
 import { register as status } from "./status.js";
@@ -18,4 +21,4 @@ import { register as search } from "./search.js";
 import { register as template } from "./template.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, get, history, install, list, recover, repo, rollback, sandbox, search, status, template, test_, uninstall, upgrade, version];
+export const commandModules: Array<(program: Command) => void> = [completion, get, history, install, list, pull, push, recover, registry, repo, rollback, sandbox, search, status, template, test_, uninstall, upgrade, version];

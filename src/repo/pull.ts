@@ -1,0 +1,139 @@
+// Chart references to files on disk: `repo/name` through the configured
+// repositories, `--repo URL`, an http(s) archive URL, a local path, or
+// oci://. Downloads are size-limited and checked against the index digest.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { downloadIndexFile, httpOptionsFor, resolveReference } from "./chartrepo.js";
+import { findEntry, loadRepoFile, newEntry, type RepoEntry } from "./config.js";
+import { RepoError } from "./errors.js";
+import { getBytes, MAX_ARCHIVE_SIZE, MAX_INDEX_SIZE } from "./http.js";
+import { type ChartVersion, findChartVersion, type IndexFile, parseIndex, type Warn } from "./index-file.js";
+import { cacheIndexFile, helmPaths } from "./paths.js";
+import { writeFileAtomic } from "./yaml-io.js";
+
+export interface LocateOptions {
+  version?: string;
+  devel?: boolean;
+  /** helm's --repo: a repository URL used without adding it. */
+  repo?: string;
+  username?: string;
+  password?: string;
+  passCredentials?: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  insecureSkipTLSVerify?: boolean;
+  plainHttp?: boolean;
+  repositoryConfig?: string;
+  repositoryCache?: string;
+  registryConfig?: string;
+  /** Where downloads go; the repository cache by default (as helm install does). */
+  destination?: string;
+  warn?: Warn;
+}
+
+export interface Downloaded {
+  path: string;
+  /** The index entry, when the chart came from a repository. */
+  chart?: ChartVersion;
+  /** sha256:… of the archive. */
+  digest: string;
+  /** The resolved reference (OCI: host/path:tag). */
+  ref: string;
+}
+
+function paths(opts: LocateOptions) {
+  const p = helmPaths();
+  return {
+    repositoryConfig: opts.repositoryConfig ?? p.repositoryConfig,
+    repositoryCache: opts.repositoryCache ?? p.repositoryCache,
+    registryConfig: opts.registryConfig ?? p.registryConfig,
+  };
+}
+
+function entryFromFlags(url: string, opts: LocateOptions): RepoEntry {
+  return newEntry("", url, {
+    username: opts.username ?? "",
+    password: opts.password ?? "",
+    pass_credentials_all: !!opts.passCredentials,
+    caFile: opts.caFile ?? "",
+    certFile: opts.certFile ?? "",
+    keyFile: opts.keyFile ?? "",
+    insecure_skip_tls_verify: !!opts.insecureSkipTLSVerify,
+  });
+}
+
+async function save(url: string, entry: RepoEntry, dest: string, expected?: string): Promise<{ path: string; digest: string }> {
+  const body = await getBytes(url, { ...httpOptionsFor(entry), maxBytes: MAX_ARCHIVE_SIZE });
+  const hex = createHash("sha256").update(body).digest("hex");
+  if (expected && expected.replace(/^sha256:/, "") !== hex)
+    throw new RepoError(`digest mismatch for ${url}: the repository index says sha256:${expected.replace(/^sha256:/, "")}, the download is sha256:${hex}`);
+  mkdirSync(dest, { recursive: true });
+  const name = decodeURIComponent(basename(new URL(url).pathname)) || "chart.tgz";
+  const path = join(dest, name);
+  writeFileAtomic(path, body, 0o644);
+  return { path, digest: `sha256:${hex}` };
+}
+
+function pick(index: IndexFile, name: string, repoName: string, opts: LocateOptions): ChartVersion {
+  const cv = findChartVersion(index, name, opts.version ?? "", opts.devel);
+  if (cv) {
+    if (cv.urls.length === 0) throw new RepoError(`chart "${name}" version "${cv.version}" has no downloadable URLs`);
+    return cv;
+  }
+  const what = index.entries[name] ? `no chart version found for ${name}-${opts.version ?? ""}` : "no chart name found";
+  const constraint = opts.version || (opts.devel ? ">0.0.0-0" : "*");
+  throw new RepoError(`chart "${name}" matching ${constraint} not found in ${repoName} index. (try 'helm repo update'): ${what}`);
+}
+
+/** Download a chart reference to opts.destination (or the cache); local paths are not copied. */
+export async function downloadChart(ref: string, opts: LocateOptions = {}): Promise<Downloaded> {
+  const p = paths(opts);
+  const dest = opts.destination ?? p.repositoryCache;
+  if (ref.startsWith("oci://")) {
+    const { pullOciChart } = await import("./oci-pull.js");
+    return pullOciChart(ref, { ...opts, ...p, destination: dest });
+  }
+  if (opts.repo) {
+    const entry = entryFromFlags(opts.repo, opts);
+    const indexUrl = resolveReference(opts.repo, "index.yaml");
+    let index: IndexFile;
+    try {
+      index = parseIndex((await getBytes(indexUrl, { ...httpOptionsFor(entry), maxBytes: MAX_INDEX_SIZE })).toString("utf8"), indexUrl, opts.warn);
+    } catch (err) {
+      throw new RepoError(`looks like "${opts.repo}" is not a valid chart repository or cannot be reached: ${(err as Error).message}`, { cause: err });
+    }
+    const cv = pick(index, ref, opts.repo, opts);
+    const r = await save(resolveReference(opts.repo, cv.urls[0] as string), entry, dest, cv.digest);
+    return { ...r, chart: cv, ref };
+  }
+  if (/^https?:\/\//.test(ref)) {
+    const r = await save(ref, entryFromFlags(ref, opts), dest);
+    return { ...r, ref };
+  }
+  const slash = ref.indexOf("/");
+  if (slash <= 0) throw new RepoError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
+  const repoName = ref.slice(0, slash);
+  const chartName = ref.slice(slash + 1);
+  const entry = findEntry(loadRepoFile(p.repositoryConfig), repoName);
+  if (!entry) throw new RepoError(`repo ${repoName} not found`);
+  const cached = cacheIndexFile(p.repositoryCache, repoName);
+  const index = existsSync(cached)
+    ? parseIndex(readFileSync(cached, "utf8"), cached, opts.warn)
+    : (await downloadIndexFile(entry, p.repositoryCache, opts.warn)).index;
+  const cv = pick(index, chartName, repoName, opts);
+  const r = await save(resolveReference(entry.url, cv.urls[0] as string), entry, dest, cv.digest);
+  return { ...r, chart: cv, ref };
+}
+
+/**
+ * helm's LocateChart: a local directory or archive is used as is; anything
+ * else is downloaded into the repository cache. Returns the local path.
+ */
+export async function locateChart(ref: string, opts: LocateOptions = {}): Promise<string> {
+  const local = resolve(ref);
+  if (!opts.repo && existsSync(local)) return local;
+  if (!opts.repo && (ref.startsWith("/") || ref.startsWith("."))) throw new RepoError(`path "${ref}" not found`);
+  return (await downloadChart(ref, opts)).path;
+}
