@@ -42,6 +42,11 @@ export function register(program: Command): void {
       const paths = await resolvePaths(flags);
       const password = flags.passwordStdin ? await readStdinSecret() : flags.password;
       const { downloadChart } = await import("../../repo/pull.js");
+      const { mkdtempSync, rmSync } = await import("node:fs");
+      const { join } = await import("node:path");
+      const { tmpdir } = await import("node:os");
+      // helm downloads into a temporary directory when unpacking, so no archive is left behind.
+      const scratch = flags.untar ? mkdtempSync(join(tmpdir(), "chartroom-pull-")) : undefined;
       const got = await downloadChart(chart, {
         ...paths,
         version: flags.version,
@@ -55,16 +60,18 @@ export function register(program: Command): void {
         keyFile: flags.keyFile,
         insecureSkipTLSVerify: flags.insecureSkipTlsVerify,
         plainHttp: flags.plainHttp,
-        destination: flags.destination,
+        destination: scratch ?? flags.destination,
         warn: (m) => process.stderr.write(`WARNING: ${m}\n`),
       });
       if (chart.startsWith("oci://")) process.stdout.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
-      if (flags.untar) {
-        const { join } = await import("node:path");
-        const { rmSync } = await import("node:fs");
+      if (scratch) {
+        const { isAbsolute } = await import("node:path");
         const { untarChart } = await import("../../repo/untar.js");
-        untarChart(got.path, join(flags.destination, flags.untardir));
-        rmSync(got.path);
+        try {
+          untarChart(got.path, isAbsolute(flags.untardir) ? flags.untardir : join(flags.destination, flags.untardir));
+        } finally {
+          rmSync(scratch, { recursive: true, force: true });
+        }
       }
     });
 }
