@@ -2,7 +2,7 @@
 // before-hook-creation deletion by default, Jobs and Pods waited on, then
 // hook-succeeded / hook-failed deletion.
 import { type KubeObject, ResourceFailedError, WaitTimeoutError, waitForReady } from "../kube/index.js";
-import { goTime, type ReleaseHook } from "../storage/index.js";
+import { goTime, type ReleaseHook, ZERO_TIME } from "../storage/index.js";
 import type { ActionConfig } from "./config.js";
 import { ActionError } from "./config.js";
 import { parseObjects, setNamespaces } from "./objects.js";
@@ -46,7 +46,7 @@ export async function runHooks(cfg: ActionConfig, hooks: ReleaseHook[], event: s
     const objs = hookObjects(h);
     await setNamespaces(cfg.kube, objs, namespace);
     if (policies(h).includes("before-hook-creation")) await deleteHook(cfg, h, objs, event, true);
-    h.last_run = { started_at: goTime(), completed_at: h.last_run?.completed_at ?? "0001-01-01T00:00:00Z", phase: "Running" };
+    h.last_run = { started_at: goTime(), completed_at: h.last_run?.completed_at ?? ZERO_TIME, phase: "Running" };
     cfg.emit({ type: "hook", event, kind: h.kind ?? "", name: h.name ?? "", phase: "running" });
     try {
       for (const o of objs) await cfg.kube.create(o);
@@ -81,7 +81,7 @@ export function releaseHooks(hooks: { name: string; kind: string; path: string; 
     path: h.path,
     manifest: h.manifest,
     events: [...h.events],
-    last_run: { started_at: "0001-01-01T00:00:00Z", completed_at: "0001-01-01T00:00:00Z", phase: "" },
+    last_run: { started_at: ZERO_TIME, completed_at: ZERO_TIME, phase: "" },
     weight: h.weight,
     delete_policies: [...h.deletePolicies],
   }));

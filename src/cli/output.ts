@@ -3,7 +3,7 @@
 // sigs.k8s.io/yaml YAML.
 import type { ActionConfig } from "../actions/config.js";
 import { type Emit, eventLine } from "../actions/events.js";
-import { appVersion, chartLabel, goTimeAnsic, goTimeString, type Release, type ResourceStatus } from "../actions/index.js";
+import { appVersion, chartLabel, goTimeAnsic, goTimeString, isZeroTime, type Release, type ResourceStatus } from "../actions/index.js";
 import { newMap, type Value } from "../template/value.js";
 import { marshalYaml } from "../yaml/emit.js";
 import { UserError } from "./errors.js";
@@ -60,12 +60,17 @@ export function encode(format: OutputFormat, v: unknown): string {
   return format === "json" ? goJsonLine(v) : goYaml(v);
 }
 
+/** What `status -o json|yaml` prints: helm drops the chart, and helm 3 knows no apply_method. */
+export function statusJson(r: Release, releaseJson: (r: Release) => string): string {
+  return releaseJson({ ...r, chart: undefined, apply_method: undefined });
+}
+
 export function listRows(releases: Release[], timeFormat?: string) {
   return releases.map((r) => ({
     name: r.name,
     namespace: r.namespace,
     revision: String(r.version),
-    updated: timeFormat ? r.info.last_deployed : goTimeString(r.info.last_deployed),
+    updated: isZeroTime(r.info.last_deployed) ? "-" : timeFormat ? r.info.last_deployed : goTimeString(r.info.last_deployed),
     status: r.info.status ?? "unknown",
     chart: chartLabel(r),
     app_version: appVersion(r),
@@ -106,7 +111,7 @@ export interface StatusOptions {
 /** helm's statusPrinter table: what install, upgrade and status print. */
 export function statusText(r: Release, o: StatusOptions = {}): string {
   let out = `NAME: ${r.name}\n`;
-  if (!r.info.last_deployed.startsWith("0001-01-01")) out += `LAST DEPLOYED: ${goTimeAnsic(r.info.last_deployed)}\n`;
+  if (!isZeroTime(r.info.last_deployed)) out += `LAST DEPLOYED: ${goTimeAnsic(r.info.last_deployed)}\n`;
   out += `NAMESPACE: ${r.namespace}\nSTATUS: ${r.info.status ?? "unknown"}\nREVISION: ${r.version}\n`;
   const m = (r.chart?.metadata ?? {}) as { name?: string; version?: string; appVersion?: string };
   if (o.showMetadata) out += `CHART: ${m.name ?? ""}\nVERSION: ${m.version ?? ""}\nAPP_VERSION: ${m.appVersion ?? ""}\n`;
@@ -118,7 +123,7 @@ export function statusText(r: Release, o: StatusOptions = {}): string {
   const tests = (r.hooks ?? []).filter((h) => h.events?.includes("test"));
   if (tests.length === 0) out += "TEST SUITE: None\n";
   for (const h of tests) {
-    if (h.last_run.started_at.startsWith("0001-01-01")) continue;
+    if (isZeroTime(h.last_run.started_at)) continue;
     out += `TEST SUITE:     ${h.name}\nLast Started:   ${goTimeAnsic(h.last_run.started_at)}\nLast Completed: ${goTimeAnsic(h.last_run.completed_at)}\nPhase:          ${h.last_run.phase}\n`;
   }
   if (o.debug && o.values) {

@@ -60,7 +60,8 @@ function filesJson(files: StoredFile[] | null): GoStruct[] | null {
 function chartStruct(c: StoredChart): GoStruct {
   const lock = c.lock
     ? struct(
-        ["generated", c.lock.generated ?? ZERO_TIME],
+        // chart.Lock uses the standard time.Time, whose zero is year 1.
+        ["generated", c.lock.generated ?? "0001-01-01T00:00:00Z"],
         ["digest", c.lock.digest ?? ""],
         ["dependencies", (c.lock.dependencies as (Obj | null)[] | null)?.map(dependencyStruct) ?? null],
       )

@@ -20,8 +20,13 @@ export function isPending(s: ReleaseStatus | undefined): boolean {
   return s !== undefined && pendingStatuses.includes(s);
 }
 
-/** Go's zero time.Time as JSON. */
-export const ZERO_TIME = "0001-01-01T00:00:00Z";
+/** A zero time as helm's own time type writes it (helm.sh/helm/v3/pkg/time marshals zero as ""). */
+export const ZERO_TIME = "";
+
+/** Zero in either spelling: helm's "" or encoding/json's year 1. */
+export function isZeroTime(t: string | undefined): boolean {
+  return !t || t.startsWith("0001-01-01T00:00:00");
+}
 
 export interface ReleaseInfo {
   first_deployed: string;

@@ -25,7 +25,7 @@ describe("eventLine", () => {
 
 describe("listReleases", () => {
   function rel(name: string, version: number, status: Release["info"]["status"], labels: Record<string, string> = {}, at = "2026-01-01T00:00:00Z"): Release {
-    return { name, namespace: "default", version, labels, info: { first_deployed: at, last_deployed: at, deleted: "0001-01-01T00:00:00Z", status } };
+    return { name, namespace: "default", version, labels, info: { first_deployed: at, last_deployed: at, deleted: "", status } };
   }
 
   it("shows the latest revision of each release, deployed and failed by default, with helm's filters", async () => {

@@ -6,7 +6,7 @@ function rel(name: string, version: number, status: Release["info"]["status"] = 
     name,
     namespace: "default",
     version,
-    info: { first_deployed: "2026-01-02T03:04:05.123456789Z", last_deployed: "2026-01-02T03:04:05.5Z", deleted: "0001-01-01T00:00:00Z", status, description: "Install complete" },
+    info: { first_deployed: "2026-01-02T03:04:05.123456789Z", last_deployed: "2026-01-02T03:04:05.5Z", deleted: "", status, description: "Install complete" },
     config: Object.assign(Object.create(null), { a: 1, html: "<b>&" }),
     manifest: "---\n# Source: x/templates/cm.yaml\n",
     hooks: [],
@@ -17,7 +17,7 @@ describe("release codec", () => {
   it("writes Go's field order, omitempty, HTML escaping and zero times", () => {
     const json = releaseJson(rel("r", 1));
     expect(json).toBe(
-      '{"name":"r","info":{"first_deployed":"2026-01-02T03:04:05.123456789Z","last_deployed":"2026-01-02T03:04:05.5Z","deleted":"0001-01-01T00:00:00Z","description":"Install complete","status":"deployed"},"config":{"a":1,"html":"\\u003cb\\u003e\\u0026"},"manifest":"---\\n# Source: x/templates/cm.yaml\\n","version":1,"namespace":"default"}',
+      '{"name":"r","info":{"first_deployed":"2026-01-02T03:04:05.123456789Z","last_deployed":"2026-01-02T03:04:05.5Z","deleted":"","description":"Install complete","status":"deployed"},"config":{"a":1,"html":"\\u003cb\\u003e\\u0026"},"manifest":"---\\n# Source: x/templates/cm.yaml\\n","version":1,"namespace":"default"}',
     );
   });
 

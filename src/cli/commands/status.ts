@@ -26,7 +26,8 @@ export function register(program: Command): void {
       await out.withCluster(g, { progress: "none" }, async (cfg) => {
         const rel = await getRelease(cfg, name, Number(flags.revision));
         if (format !== "table") {
-          process.stdout.write(format === "json" ? `${releaseJson(rel)}\n` : out.goYaml(JSON.parse(releaseJson(rel))));
+          const json = out.statusJson(rel, releaseJson);
+          process.stdout.write(format === "json" ? `${json}\n` : out.goYaml(JSON.parse(json)));
           return;
         }
         const resources = flags.showResources ? await readinessOf(cfg, rel) : undefined;
