@@ -31,12 +31,18 @@ const EMPTY: ScalarInfo = { multiline: false, blockPlainOk: true, singleOk: true
 const SAFE_PLAIN = /^[A-Za-z0-9_/=+$^()\\][A-Za-z0-9 _./=+$^()\\-]*$/;
 const SAFE_INFO: ScalarInfo = { multiline: false, blockPlainOk: true, singleOk: true, blockOk: true };
 
-export function analyzeScalar(s: string): ScalarInfo {
+/**
+ * Which styles can carry `s`. `tabsInBlocks` is go-yaml v3's rule: a tab
+ * rules out plain and single-quoted styles but not a literal block (v2
+ * treats it as unprintable, forcing double quotes).
+ */
+export function analyzeScalar(s: string, tabsInBlocks = false): ScalarInfo {
   if (s.length === 0) return EMPTY;
   if (s.charCodeAt(s.length - 1) !== 0x20 && SAFE_PLAIN.test(s)) return SAFE_INFO;
   let blockIndicators = false;
   let lineBreaks = false;
   let special = false;
+  let tabs = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -66,7 +72,8 @@ export function analyzeScalar(s: string): ScalarInfo {
     } else if ((c === 0x3a && followedByWs) || (c === 0x23 && precededByWs)) {
       blockIndicators = true;
     }
-    if (!isPrintable(c)) special = true;
+    if (c === 0x09 && tabsInBlocks) tabs = true;
+    else if (!isPrintable(c)) special = true;
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
       if (i + w === n) trailingSpace = true;
@@ -92,6 +99,7 @@ export function analyzeScalar(s: string): ScalarInfo {
   let blockOk = !trailingSpace;
   if (breakSpace) blockPlainOk = singleOk = false;
   if (spaceBreak || special) blockPlainOk = singleOk = blockOk = false;
+  if (tabs) blockPlainOk = singleOk = false;
   if (lineBreaks || blockIndicators) blockPlainOk = false;
   return { multiline: lineBreaks, blockPlainOk, singleOk, blockOk };
 }

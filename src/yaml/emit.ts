@@ -10,7 +10,6 @@ import { sortYamlEntries } from "./emit-sort.js";
 
 export { JsonMarshalError, marshalJson } from "./emit-json.js";
 
-const BEST_WIDTH = 80;
 const MAX_SIMPLE_KEY = 128;
 
 type Style = "plain" | "single" | "double" | "literal";
@@ -58,6 +57,8 @@ class Emitter {
     private readonly indentSequences: boolean,
     /** Strings went through JSON text first (sigs.k8s.io/yaml), with its quirks. */
     private readonly viaJson: boolean,
+    /** Plain and quoted scalars fold past this column (go-yaml v2: 80; v3: never). */
+    private readonly bestWidth: number,
   ) {}
   private out = "";
   private column = 0;
@@ -145,7 +146,7 @@ class Emitter {
   }
 
   private stringScalar(s: string, indent: number, simpleKey: boolean): void {
-    const info = analyzeScalar(s);
+    const info = analyzeScalar(s, !this.viaJson);
     let style: Style = s.includes("\n") ? "literal" : plainIsString(s) ? "plain" : "double";
     if (simpleKey && info.multiline) style = "double";
     if (style === "plain" && (!info.blockPlainOk || (s.length === 0 && simpleKey))) style = "single";
@@ -165,14 +166,14 @@ class Emitter {
 
   private plain(s: string, indent: number, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(" ");
-    if (!allowBreaks || this.column + s.length <= BEST_WIDTH || !s.includes(" ")) {
+    if (!allowBreaks || this.column + s.length <= this.bestWidth || !s.includes(" ")) {
       this.put(s);
     } else {
       let spaces = false;
       for (let i = 0; i < s.length; ) {
         const ch = s.codePointAt(i)! > 0xffff ? s.slice(i, i + 2) : s[i]!;
         if (ch === " ") {
-          if (!spaces && this.column > BEST_WIDTH && s[i + 1] !== " ") this.writeIndent(indent);
+          if (!spaces && this.column > this.bestWidth && s[i + 1] !== " ") this.writeIndent(indent);
           else this.put(" ");
           spaces = true;
         } else {
@@ -196,7 +197,7 @@ class Emitter {
       const cp = s.codePointAt(i)!;
       const w = cp > 0xffff ? 2 : 1;
       if (cp === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < n - 1 && s[i + 1] !== " ") {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < n - 1 && s[i + 1] !== " ") {
           this.writeIndent(indent);
         } else this.put(" ");
         spaces = true;
@@ -237,7 +238,7 @@ class Emitter {
         this.put(esc);
         spaces = false;
       } else if (cp === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < n - 1) {
+        if (allowBreaks && !spaces && this.column > this.bestWidth && i > 0 && i < n - 1) {
           this.writeIndent(indent);
           if (s[i + 1] === " ") this.put("\\");
         } else this.put(" ");
@@ -305,14 +306,14 @@ class Emitter {
 
 /** sigs.k8s.io/yaml.Marshal: the YAML document, ending in a newline. Throws JsonMarshalError. */
 export function marshalYaml(value: Value): string {
-  const e = new Emitter(false, true);
+  const e = new Emitter(false, true, 80);
   e.node(jsonTree(value, false), -1, false);
   return e.result();
 }
 
 /** Emits an already-converted tree; `indentSequences` selects go-yaml v3's layout. */
 export function emitYamlTree(tree: YamlTree, indentSequences: boolean): string {
-  const e = new Emitter(indentSequences, false);
+  const e = new Emitter(indentSequences, false, indentSequences ? Number.POSITIVE_INFINITY : 80);
   e.node(tree, -1, false);
   return e.result();
 }

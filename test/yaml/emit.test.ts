@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GoInt, newMap, type Value } from "../../src/template/value.js";
 import { marshalYaml, toYaml } from "../../src/yaml/emit.js";
+import { toYamlPretty } from "../../src/yaml/emit-v3.js";
 
 // Expected outputs were produced by helm v3.17.3: `toYaml (index .Values.cases N)`
 // over a values.yaml holding every input (so numbers arrive as float64).
@@ -34,6 +35,17 @@ const random: { in: unknown; out: string }[] = JSON.parse(
 describe("toYaml matches helm on random trees", () => {
   it.each(random.map((g, i) => [i, g] as const))("tree %i", (_i, g) => {
     expect(toYaml(fromJson(g.in))).toBe(g.out);
+  });
+});
+
+// The same kind of trees through toYamlPretty (go-yaml v3, indent 2).
+const pretty: { in: unknown; out: string }[] = JSON.parse(
+  readFileSync(new URL("../fixtures/yaml-emit/toyamlpretty-random.json", import.meta.url), "utf8"),
+);
+
+describe("toYamlPretty matches helm on random trees", () => {
+  it.each(pretty.map((g, i) => [i, g] as const))("tree %i", (_i, g) => {
+    expect(toYamlPretty(fromJson(g.in))).toBe(g.out);
   });
 });
 
