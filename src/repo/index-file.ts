@@ -49,10 +49,14 @@ function str(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : typeof v === "string" ? v : String(v);
 }
 
+const STRING_FIELDS = new Set(["name", "version", "apiVersion", "appVersion", "description", "home", "icon", "condition", "tags", "kubeVersion", "type", "created", "digest"]);
+
 function toChartVersion(raw: Record<string, unknown>): ChartVersion {
   const cv: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (v instanceof Object && !Array.isArray(v) && !isMap(v)) cv[k] = String(v);
+    // Scalars of string fields may arrive as numbers or GoInts (an all-digit digest, version 1.0).
+    if (STRING_FIELDS.has(k) && v !== null && v !== undefined && typeof v !== "string" && !Array.isArray(v) && !isMap(v)) cv[k] = String(v);
+    else if (v instanceof Object && !Array.isArray(v) && !isMap(v)) cv[k] = String(v);
     else cv[k] = v;
   }
   cv.name = str(raw.name) ?? "";
@@ -147,6 +151,21 @@ export function mergeIndex(into: IndexFile, other: IndexFile): void {
   }
 }
 
+export const DEVEL_CONSTRAINT = ">0.0.0-0";
+
+/**
+ * A version check with Masterminds' prerelease rule: a constraint naming a
+ * prerelease admits prereleases of any version (node-semver would limit them
+ * to the same major.minor.patch), which is what --devel relies on.
+ */
+export function satisfies(constraint: string, version: string): boolean {
+  if (constraint === DEVEL_CONSTRAINT) {
+    const v = normalizeVersion(version);
+    return v !== undefined && semver.gt(v, "0.0.0-0");
+  }
+  return isCompatibleRange(constraint, version);
+}
+
 /**
  * helm's IndexFile.Get: an exact version, or the newest one satisfying a
  * constraint; no version means the newest release (prereleases only with devel).
@@ -156,9 +175,9 @@ export function findChartVersion(index: IndexFile, name: string, version = "", d
   if (!list) return undefined;
   const exact = list.find((cv) => cv.version === version);
   if (exact) return exact;
-  const constraint = version !== "" ? version : devel ? ">0.0.0-0" : "";
+  const constraint = version !== "" ? version : devel ? DEVEL_CONSTRAINT : "";
   for (const cv of list) {
-    if (constraint === "" ? semver.prerelease(normalizeVersion(cv.version) ?? "0.0.0-x") === null : isCompatibleRange(constraint, cv.version)) return cv;
+    if (constraint === "" ? semver.prerelease(normalizeVersion(cv.version) ?? "0.0.0-x") === null : satisfies(constraint, cv.version)) return cv;
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
-import { isCompatibleRange, normalizeVersion } from "../chart/semver.js";
+import { normalizeVersion } from "../chart/semver.js";
+import { DEVEL_CONSTRAINT, satisfies } from "./index-file.js";
 import { RepoError } from "./errors.js";
 import { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, parseOciRef, Registry, type RegistryOptions } from "./oci-client.js";
 import type { Downloaded, LocateOptions } from "./pull.js";
@@ -32,13 +33,13 @@ export function registryFor(host: string, opts: LocateOptions & { registryConfig
 /** helm's tag choice: an exact tag, else the newest tag satisfying the constraint ("+" is "_" in tags). */
 async function chooseTag(reg: Registry, repository: string, version: string | undefined, devel: boolean | undefined): Promise<string> {
   const tags = await reg.listTags(repository);
-  const want = version || (devel ? ">0.0.0-0" : "");
+  const want = version || (devel ? DEVEL_CONSTRAINT : "");
   const exact = tags.find((t) => t === version?.replace(/\+/g, "_"));
   if (exact) return exact;
   const candidates = tags
     .map((t) => ({ t, v: normalizeVersion(t.replace(/_/g, "+")) }))
     .filter((c): c is { t: string; v: string } => c.v !== undefined)
-    .filter((c) => (want === "" ? semver.prerelease(c.v) === null : isCompatibleRange(want, c.v)))
+    .filter((c) => (want === "" ? semver.prerelease(c.v) === null : satisfies(want, c.v)))
     .sort((a, b) => semver.rcompare(a.v, b.v));
   const first = candidates[0];
   if (!first) throw new RepoError(`could not locate a version matching provided version string ${want || "*"}`);

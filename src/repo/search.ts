@@ -4,10 +4,10 @@
 import Fuse from "fuse.js";
 import { RE2JS } from "re2js";
 import semver from "semver";
-import { isCompatibleRange, normalizeVersion } from "../chart/semver.js";
+import { normalizeVersion } from "../chart/semver.js";
 import { loadRepoFile } from "./config.js";
 import { RepoError } from "./errors.js";
-import type { Warn } from "./index-file.js";
+import { DEVEL_CONSTRAINT, satisfies, type Warn } from "./index-file.js";
 import { loadCompactIndex, type SearchChart } from "./search-cache.js";
 
 export const SEARCH_MAX_SCORE = 25;
@@ -90,8 +90,9 @@ function compareResults(a: SearchResult, b: SearchResult): number {
 }
 
 export function searchRepos(opts: SearchOptions): SearchResult[] {
-  const constraint = opts.version ? opts.version : opts.devel ? ">0.0.0-0" : ">0.0.0";
-  const lines = buildLines(opts, opts.versions || !!opts.version);
+  const constraint = opts.version ? opts.version : opts.devel ? DEVEL_CONSTRAINT : ">0.0.0";
+  // helm fills in the default constraint before indexing, so every version is always indexed.
+  const lines = buildLines(opts, true);
   let results: SearchResult[];
   const keyword = opts.keyword ?? "";
   if (keyword === "") {
@@ -131,7 +132,7 @@ export function searchRepos(opts: SearchOptions): SearchResult[] {
   for (const r of results) {
     if (!opts.versions && seen.has(r.name)) continue;
     if (normalizeVersion(r.chart.version) === undefined) continue;
-    if (isCompatibleRange(constraint, r.chart.version)) {
+    if (satisfies(constraint, r.chart.version)) {
       out.push(r);
       seen.add(r.name);
     }
