@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadChart } from "../chart/index.js";
 import { type Capabilities, offlineCapabilities } from "../render/capabilities.js";
-import { ManifestSortError, manifestText, renderRelease } from "../render/pipeline.js";
+import { checkInstallable, ManifestSortError, manifestText, renderRelease } from "../render/pipeline.js";
 import { runPostRenderer } from "../render/post-render.js";
 import { splitManifests } from "../render/manifests.js";
-import { mergeValuesOptions, type ValuesOptions } from "../values/options.js";
+import { missingDependencies, mergeValuesOptions, type ValuesOptions } from "../values/index.js";
 import { nameAndChart, validateReleaseName } from "./names.js";
 
 export interface TemplateOptions {
@@ -32,6 +32,8 @@ export interface TemplateOptions {
   debug?: boolean;
   /** Lines `wrote FILE` for --output-dir go here (helm prints them to stdout). */
   log?: (line: string) => void;
+  /** helm's WARNING lines (stderr). */
+  warn?: (msg: string) => void;
 }
 
 export class TemplateError extends Error {
@@ -69,6 +71,14 @@ export function runTemplate(opts: TemplateOptions): string {
   });
   const values = mergeValuesOptions(opts.values);
   const chart = loadChart(chartRef);
+  checkInstallable(chart);
+  if (chart.metadata.deprecated) opts.warn?.("This chart is deprecated");
+  const missing = missingDependencies(chart);
+  if (missing.length > 0) {
+    throw new TemplateError(
+      `An error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
+    );
+  }
   validateReleaseName(name);
 
   let result: ReturnType<typeof renderRelease>;

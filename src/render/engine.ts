@@ -184,14 +184,15 @@ function contextFuncs(set: TemplateSet, included: Map<string, number>, opts: Eng
     fn: (text: string, vals: Value) => {
       const clone = set.clone();
       clone.setFuncs(contextFuncs(clone, included, opts));
+      let tree: ReturnType<TemplateSet["parse"]>;
       try {
-        clone.parse("gotpl", text);
+        tree = clone.parse("gotpl", text);
       } catch (err) {
         throw new FuncError(`cannot parse template ${quoteGo(text)}: ${(err as Error).message}`);
       }
       let out: string;
       try {
-        out = clone.execute("gotpl", vals);
+        out = tree ? clone.executeTree(tree, vals) : "";
       } catch (err) {
         throw new FuncError(`error during tpl function execution for ${quoteGo(text)}: ${(err as Error).message}`);
       }

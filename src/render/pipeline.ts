@@ -56,8 +56,7 @@ export class ManifestSortError extends RenderError {
 
 export function renderRelease(req: RenderRequest): RenderResult {
   const { capabilities } = req;
-  const kind = req.chart.metadata.type ?? "";
-  if (kind !== "" && kind !== "application") throw new RenderError(`${kind} charts are not installable`);
+  checkInstallable(req.chart);
 
   // Dependencies, coalescing and schema checks come first; the kubeVersion
   // check belongs to rendering (helm reports it with the --debug hint).
@@ -100,6 +99,12 @@ export function renderRelease(req: RenderRequest): RenderResult {
     computedValues: computed,
     files,
   };
+}
+
+/** Only application charts install (library charts are only included). */
+export function checkInstallable(chart: Chart): void {
+  const kind = chart.metadata.type ?? "";
+  if (kind !== "" && kind !== "application") throw new RenderError(`${kind} charts are not installable`);
 }
 
 /** chart.CRDObjects: crds/*.{yaml,yml,json} of the chart, then of its dependencies. */

@@ -59,13 +59,21 @@ export class TemplateSet implements Templates {
    * replaces an earlier definition unless its own body is empty (Go's
    * AddParseTree). Throws TemplateError (kind "parse") with Go's message.
    */
-  parse(name: string, text: string): void {
+  parse(name: string, text: string): Tree | undefined {
     const trees = parseFile(name, text, (f) => f in this.funcs || f in builtins);
     for (const [n, tree] of trees) {
       const old = this.trees.get(n);
       if (old !== undefined && isEmptyTree(tree.root)) continue;
       this.trees.set(n, tree);
     }
+    // The file's own tree, even when it was empty and so not installed in the
+    // set: Go's t.New(name).Parse(text) then t.Execute runs exactly this tree.
+    return trees.get(name);
+  }
+
+  /** Executes a tree returned by parse() (Go's Template.Execute on that template). */
+  executeTree(tree: Tree, data: Value): string {
+    return execute(this, tree, data);
   }
 
   has(name: string): boolean {

@@ -67,6 +67,7 @@ export function register(program: Command): void {
         postRendererArgs: flags.postRendererArgs,
         debug: g.debug,
         log: (line) => process.stdout.write(`${line}\n`),
+        warn: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
       });
       process.stdout.write(out);
     } catch (err) {
