@@ -49,10 +49,12 @@ export function readState(dir?: string): SandboxState | undefined {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    if ((err as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  // After a kill -9 the recorded pid may since belong to another program.
+  const cmdline = `/proc/${pid}/cmdline`;
+  return !existsSync("/proc/self") || (existsSync(cmdline) && readFileSync(cmdline, "utf8").includes("sandbox"));
 }
 
 async function ready(url: string): Promise<boolean> {
@@ -64,11 +66,11 @@ async function ready(url: string): Promise<boolean> {
   }
 }
 
-/** The running sandbox of `dir`, if its process is alive and answers. */
-export async function running(dir?: string): Promise<SandboxState | undefined> {
+/** The sandbox process of `dir`, if alive; `responding` says whether it answers /readyz. */
+export async function running(dir?: string): Promise<(SandboxState & { responding: boolean }) | undefined> {
   const st = readState(dir);
   if (!st || !alive(st.pid)) return undefined;
-  return (await ready(st.url)) ? st : undefined;
+  return { ...st, responding: await ready(st.url) };
 }
 
 export interface StartOptions {

@@ -1,5 +1,5 @@
 // `chartroom sandbox start --detach | status | kubeconfig | stop` on a state directory.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,13 +11,24 @@ const dir = mkdtempSync(join(tmpdir(), "sandbox-cli-"));
 const cli = (...args: string[]) => run(process.execPath, [BIN, "sandbox", ...args, "--state-dir", dir]);
 
 afterAll(async () => {
+  const state = join(dir, "sandbox.json");
+  const pid = existsSync(state) ? (JSON.parse(readFileSync(state, "utf8")).pid as number) : undefined;
   await cli("stop");
+  // A failed assertion must not leave the background server running.
+  if (pid) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already stopped.
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!built)("chartroom sandbox", () => {
   it("starts detached, reports status and its kubeconfig, keeps state across restarts, and stops", async () => {
     const start = await cli("start", "--detach");
+    expect(start.stderr).toBe("");
     expect(start.code).toBe(0);
     const kubeconfig = start.stdout.trim().split("\n").pop()!;
     expect(kubeconfig).toBe(join(dir, "kubeconfig"));

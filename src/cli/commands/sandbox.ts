@@ -45,7 +45,8 @@ export function register(program: Command): void {
         process.exitCode = 3;
         return;
       }
-      process.stdout.write(`sandbox: running\nurl: ${st.url}\npid: ${st.pid}\nkubeconfig: ${st.kubeconfig}\n`);
+      const state = st.responding ? "running" : "running (not answering /readyz)";
+      process.stdout.write(`sandbox: ${state}\nurl: ${st.url}\npid: ${st.pid}\nkubeconfig: ${st.kubeconfig}\n`);
     });
   sandbox
     .command("kubeconfig")
