@@ -15,7 +15,10 @@ function err(msg: string): never {
   throw new FuncError(msg);
 }
 
+const smallInts: GoInt[] = [];
+
 function int(n: number): GoInt {
+  if (n < 256) return (smallInts[n] ??= new GoInt(BigInt(n), "int"));
   return new GoInt(BigInt(n), "int");
 }
 

@@ -95,6 +95,7 @@ export class State {
     return this.names.length;
   }
   private pop(mark: number): void {
+    if (this.names.length === mark) return;
     this.names.length = mark;
     this.vals.length = mark;
     this.ifaces.length = mark;
