@@ -17,6 +17,7 @@ const cases: [string, string][] = [
   ["{{ regexFindAll \"[0-9]+\" \"a1b22c333\" -1 }}|{{ regexFindAll \"[0-9]+\" \"a1b22c333\" 0 }}|{{ regexFindAll \"[0-9]+\" \"a1b22c333\" 2 }}|{{ regexFindAll \"(a)(b)\" \"abab\" -1 }}|{{ regexFindAll \"a*\" \"baaab\" -1 }}", "[1 22 333]|[]|[1 22]|[ab ab]|[ aaa ]"],
   ["{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }}|{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$1W\" }}|{{ regexReplaceAll \"(?P<k>\\\\w+)=(?P<v>\\\\w+)\" \"a=1 b=2\" \"${v}:${k}\" }}|{{ regexReplaceAll \"a\" \"banana\" \"$$\" }}|{{ regexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}\" }}|{{ regexReplaceAll \"(?<w>o)\" \"foo\" \"[$w]\" }}", "-W-xxW-|---|1:a 2:b|b$n$n$|-${1}-${1}-|f[o][o]"],
   ["{{ regexSplit \"z+\" \"pizza\" -1 }}|{{ regexSplit \"\\\\s+\" \"a  b \\t c\" -1 }}|{{ regexQuoteMeta \"1.2.3+[a]*?\" }}|{{ regexFind \"[0-9]+\" \"ab12cd34\" }}|{{ mustRegexFind \"z\" \"abc\" }}|{{ mustRegexFindAll \"b\" \"abcb\" -1 }}|{{ mustRegexSplit \"b\" \"abcb\" -1 }}|{{ mustRegexReplaceAll \"b\" \"abcb\" \"<$0>\" }}|{{ mustRegexMatch \"b\" \"abc\" }}", "[pi a]|[a b c]|1\\.2\\.3\\+\\[a\\]\\*\\?|12||[b b]|[a c ]|a<b>c<b>|true"],
+  ["{{ regexFindAll \"\\\\Qa.b\\\\E\" \"a.b axb\" -1 }}|{{ regexMatch \"(?i)straße\" \"STRASSE\" }}|{{ regexMatch \"(?i)ǅ\" \"ǆ\" }}|{{ regexFindAll \"\\\\p{Greek}+\" \"abc αβγ\" -1 }}|{{ regexFindAll \"[^\\\\x00-\\\\x7F]\" \"aé😀\" -1 }}|{{ regexReplaceAll \"(?U)a+\" \"aaa\" \"x\" }}|{{ regexFindAll \"(?s)a.b\" \"a\\nb\" -1 }}|{{ regexReplaceAll \"😀\" \"a😀b\" \"$0$0\" }}|{{ regexSplit \"\" \"a😀\" -1 }}|{{ regexFindAll \"\\\\d\" \"١2\" -1 }}|{{ regexFindAll \"\\\\w+\" \"héllo wörld\" -1 }}|{{ regexFindAll \"\\\\b\\\\w\" \"héllo\" -1 }}", "[a.b]|false|true|[αβγ]|[é 😀]|xxx|[a\nb]|a😀😀b|[a 😀]|[2]|[h llo w rld]|[h l]"],
 ];
 
 test.each(cases)("%s", (tpl, want) => runt(tpl, want));
@@ -35,6 +36,9 @@ const failures: [string, string][] = [
   ["{{ mustRegexFind \"[\" \"abc\" }}", "error calling mustRegexFind: error parsing regexp: missing closing ]: `[`"],
   ["{{ regexSplit \"(\" \"abc\" -1 }}", "error calling regexSplit: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`"],
   ["{{ regexMatch \"1\" 1 }}", "expected string; found 1"],
+  ["{{ mustRegexMatch \"\\\\p{Foo}\" \"x\" }}", "error calling mustRegexMatch: error parsing regexp: invalid character class range: `\\p{Foo}`"],
+  ["{{ mustRegexMatch \"a{1001}\" \"x\" }}", "error calling mustRegexMatch: error parsing regexp: invalid repeat count: `{1001}`"],
+  ["{{ mustRegexMatch \"[[:foo:]]\" \"x\" }}", "error calling mustRegexMatch: error parsing regexp: invalid character class range: `[:foo:]`"],
 ];
 
 test.each(failures)("%s fails", (tpl, message) => runtErr(tpl, message));
