@@ -64,6 +64,8 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
     case "BAD_DQ_ESCAPE":
       return scanner(line0, "found unknown escape character");
     case "BLOCK_AS_IMPLICIT_KEY":
+      if (/block sequence/.test(msg)) return parser(line0, "did not find expected key");
+      return scanner(line0, "mapping values are not allowed in this context");
     case "KEY_OVER_1024_CHARS":
       return scanner(line0, "mapping values are not allowed in this context");
     case "MULTILINE_IMPLICIT_KEY":
@@ -77,11 +79,18 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
       if (/flow map|\}/.test(msg)) return parser(line0, "did not find expected ',' or '}'");
       return parser(line0, "did not find expected node content");
     case "BAD_INDENT":
-      if (/Flow sequence/.test(msg)) return parser(line0, "did not find expected ',' or ']'");
-      if (/Flow map/.test(msg)) return parser(line0, "did not find expected ',' or '}'");
+      if (/Flow (sequence|map)/.test(msg)) {
+        // At a wrong closing bracket go-yaml stops there; otherwise it reads on to the end.
+        const at = /[\]}]/.test(text[pos] ?? "") ? line0 : lineOf(text, text.length);
+        const want = /Flow sequence/.test(msg) ? "']'" : "'}'";
+        return parser(at, `did not find expected ',' or ${want}`);
+      }
+      if (/Block scalar/.test(msg) && text[pos] === "\t")
+        return scanner(line0, "found a tab character where an indentation space is expected");
       if (inBlockSequence(text, line0)) return parser(line0, "did not find expected '-' indicator");
       return parser(line0, "did not find expected key");
     case "UNEXPECTED_TOKEN":
+      if (/block-seq-ind on same line/.test(msg)) return scanner(line0, "block sequence entries are not allowed in this context");
       if (/at node end/.test(msg) && /^\s*-/.test(lineText(text, line0 - 1)))
         return parser(line0, "did not find expected '-' indicator");
       if (/in flow (sequence|collection|map)|Unexpected ,/.test(msg)) return parser(line0, "did not find expected node content");

@@ -12,6 +12,7 @@ function goJson(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${goJson(o[k])}`)
       .join(",")}}`;
   }
+  if (Object.is(v, -0)) return "-0";
   return JSON.stringify(v);
 }
 
@@ -67,7 +68,52 @@ const HELM: [name: string, input: string, kind: "ok" | "err", want: string][] = 
   ["nul", "a: 1\u0000\n", "err", "error converting YAML to JSON: yaml: control characters are not allowed"],
   ["yes_list", "- y\n- Off\n- ON\n- oN\n", "err", "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}"],
   ["octal_like", "a: 0o8\nb: 0x\nc: 09.5\nd: 1_0.5\ne: 1__0\n", "ok", "{\"a\":\"0o8\",\"b\":\"0x\",\"c\":9.5,\"d\":10.5,\"e\":10}"],
-  ["deep_indent_err", "a:\n  - b\n  c: 1\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected '-' indicator"],];
+  ["deep_indent_err", "a:\n  - b\n  c: 1\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected '-' indicator"],  ["block_keep", "a: |+\n  x\n\nb: >-\n  y\n  z\n", "ok", "{\"a\":\"x\\n\\n\",\"b\":\"y z\"}"],
+  ["block_indent_ind", "a: |2\n   x\n  y\n", "ok", "{\"a\":\" x\\ny\\n\"}"],
+  ["flow_in_seq", "a:\n  - {x: 1, y: [2, 3]}\n  - [a, {b: c}]\n", "ok", "{\"a\":[{\"true\":[2,3],\"x\":1},[\"a\",{\"b\":\"c\"}]]}"],
+  ["explicit_key", "? a\n: b\n", "ok", "{\"a\":\"b\"}"],
+  ["anchor_key", "&k a: 1\nb: *k\n", "ok", "{\"a\":1,\"b\":\"a\"}"],
+  ["unicode_esc", "a: \"\\U0001F600 \\u263A \\x41\"\n", "ok", "{\"a\":\"\ud83d\ude00 \u263a A\"}"],
+  ["sq_multiline", "a: 'x\n  y\n\n  z'\n", "ok", "{\"a\":\"x y\\nz\"}"],
+  ["tab_in_value", "a: x\ty\n", "ok", "{\"a\":\"x\\ty\"}"],
+  ["no_space_colon", "a:b\nc: d\n", "err", "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"],
+  ["nested_seq", "a:\n- - 1\n  - 2\n- - 3\n", "ok", "{\"a\":[[1,2],[3]]}"],
+  ["seq_indentless", "a:\n- x\n- y\nb: 1\n", "ok", "{\"a\":[\"x\",true],\"b\":1}"],
+  ["doc_start_inline", "--- {a: 1}\n", "ok", "{\"a\":1}"],
+  ["comment_between", "a: # c\n  b: 1 # d\n# e\nc: 2\n", "ok", "{\"a\":{\"b\":1},\"c\":2}"],
+  ["empty_values", "a:\nb: ''\nc: \"\"\nd: []\ne: {}\n", "ok", "{\"a\":null,\"b\":\"\",\"c\":\"\",\"d\":[],\"e\":{}}"],
+  ["url_value", "a: http://x:80/y?z=1#f\n", "ok", "{\"a\":\"http://x:80/y?z=1#f\"}"],
+  ["colon_end", "a: x:\n", "err", "error converting YAML to JSON: yaml: mapping values are not allowed in this context"],
+  ["dash_value", "a: -\n", "err", "error converting YAML to JSON: yaml: block sequence entries are not allowed in this context"],
+  ["question_value", "a: ?x\n", "ok", "{\"a\":\"?x\"}"],
+  ["star_value", "a: x*y\n", "ok", "{\"a\":\"x*y\"}"],
+  ["percent_mid", "a: 50%\n", "ok", "{\"a\":\"50%\"}"],
+  ["exclaim_value", "a: x!\n", "ok", "{\"a\":\"x!\"}"],
+  ["pipe_in_plain", "a: x|y\n", "ok", "{\"a\":\"x|y\"}"],
+  ["big_exp", "a: 1e308\nb: 2e308\nc: -1e-400\n", "ok", "{\"a\":1e+308,\"b\":\"2e308\",\"c\":-0}"],
+  ["neg_zero", "a: -0\nb: -0.0\n", "ok", "{\"a\":0,\"b\":-0}"],
+  ["hex_float", "a: 0x1p3\n", "ok", "{\"a\":\"0x1p3\"}"],
+  ["plus_inf", "a: +.inf\n", "err", "error converting YAML to JSON: json: unsupported value: +Inf"],
+  ["sexagesimal", "a: 1:30\nb: 190:20:30\n", "ok", "{\"a\":\"1:30\",\"b\":\"190:20:30\"}"],
+  ["int_underscore_hex", "a: 0x_1F\nb: 0b1_0\n", "ok", "{\"a\":31,\"b\":2}"],
+  ["bool_like_strs", "a: True\nb: tRUE\nc: Yes\nd: yES\ne: on\nf: oN\n", "ok", "{\"a\":true,\"b\":\"tRUE\",\"c\":true,\"d\":\"yES\",\"e\":true,\"f\":\"oN\"}"],
+  ["null_like", "a: Nul\nb: nULL\nc: ~x\n", "ok", "{\"a\":\"Nul\",\"b\":\"nULL\",\"c\":\"~x\"}"],
+  ["dup_merge", "a: &a {x: 1}\nb:\n  <<: *a\n  <<: {y: 2}\n", "ok", "{\"a\":{\"x\":1},\"b\":{\"true\":2,\"x\":1}}"],
+  ["merge_scalar", "a: &a 1\nb:\n  <<: *a\n", "err", "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"],
+  ["bad_indent_seq", "a:\n  - 1\n - 2\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected key"],
+  ["unterminated_flow_nested", "a: [1, {b: 2]\n", "err", "error converting YAML to JSON: yaml: did not find expected ',' or '}'"],
+  ["unclosed_block_seq_flow", "- [a\n- b\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+  ["alias_to_later", "a: *b\nb: &b 1\n", "err", "error converting YAML to JSON: yaml: unknown anchor 'b' referenced"],
+  ["self_alias", "a: &a [*a]\n", "err", "error converting YAML to JSON: yaml: anchor 'a' value contains itself"],
+  ["deep_nesting", "a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "ok", "{\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}"],
+  ["crlf_block", "a: |\r\n  x\r\n  y\r\nb: 1\r\n", "ok", "{\"a\":\"x\\ny\\n\",\"b\":1}"],
+  ["tabs_after_colon", "a:\t1\n", "ok", "{\"a\":1}"],
+  ["trailing_ws_key", "a : 1\n", "ok", "{\"a\":1}"],
+  ["mixed_seq_map", "a:\n  - x\n  y: 1\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected '-' indicator"],
+  ["second_doc_only", "---\n---\na: 1\n", "ok", "{}"],
+  ["leading_comment_doc", "# x\n---\na: 1\n", "ok", "{\"a\":1}"],
+  ["literal_tab_indent", "a: |\n\tx\n", "err", "error converting YAML to JSON: yaml: line 2: found a tab character where an indentation space is expected"],
+];
 
 describe("parseYamlMap matches helm's values.yaml parsing", () => {
   test.each(HELM)("%s", (_name, input, kind, want) => {
