@@ -62,8 +62,9 @@ export class TemplateSet implements Templates {
   parse(name: string, text: string): Tree | undefined {
     const trees = parseFile(name, text, (f) => f in this.funcs || f in builtins);
     for (const [n, tree] of trees) {
-      const old = this.trees.get(n);
-      if (old !== undefined && isEmptyTree(tree.root)) continue;
+      // Go keeps a non-empty definition over an empty one, but the template
+      // being parsed always gets its own new tree (what Execute then runs).
+      if (n !== name && this.trees.has(n) && isEmptyTree(tree.root)) continue;
       this.trees.set(n, tree);
     }
     // The file's own tree, even when it was empty and so not installed in the
