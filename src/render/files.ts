@@ -1,14 +1,13 @@
 // .Files: helm's engine.files, a map[string][]byte of the chart's non-template
 // files with helper methods. It stays a real map so `range .Files.Glob` works.
 import { toYaml } from "../yaml/emit.js";
+import { goStringFromBytes } from "../template/gostring.js";
 import { type GoMap, newMap, setElemType, setMapValueType, type Value, withMethods } from "../template/value.js";
 
 export interface NamedFile {
   name: string;
   data: Uint8Array;
 }
-
-const textDecoder = new TextDecoder();
 
 export function makeFiles(from: Iterable<NamedFile> | GoMap): GoMap {
   const m = newMap();
@@ -20,9 +19,9 @@ export function makeFiles(from: Iterable<NamedFile> | GoMap): GoMap {
   setMapValueType(m, "[]uint8");
   return withMethods(m, "engine.files", {
     GetBytes: { params: ["string"], fn: (name: string) => getBytes(m, name) },
-    Get: { params: ["string"], fn: (name: string) => textDecoder.decode(getBytes(m, name)) },
+    Get: { params: ["string"], fn: (name: string) => goStringFromBytes(getBytes(m, name)) },
     Glob: { params: ["string"], fn: (pattern: string) => glob(m, pattern) },
-    AsConfig: { params: [], fn: () => asYaml(m, (b) => textDecoder.decode(b)) },
+    AsConfig: { params: [], fn: () => asYaml(m, goStringFromBytes) },
     AsSecrets: { params: [], fn: () => asYaml(m, (b) => Buffer.from(b).toString("base64")) },
     Lines: { params: ["string"], fn: (path: string) => lines(m, path) },
   });
@@ -57,7 +56,7 @@ function asYaml(m: GoMap, conv: (b: Uint8Array) => string): string {
 function lines(m: GoMap, path: string): Value[] {
   const data = Object.hasOwn(m, path) ? m[path] : undefined;
   if (!(data instanceof Uint8Array)) return setElemType([], "string");
-  let s = textDecoder.decode(data);
+  let s = goStringFromBytes(data);
   if (s.endsWith("\n")) s = s.slice(0, -1);
   return setElemType(s.split("\n"), "string");
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { goStringBytes } from "../../template/gostring.js";
 import { globalOptions } from "../context.js";
 import { addValueFlags, collect, collectCsv, type ValueFlagValues, valueOptions } from "../flags.js";
 
@@ -69,7 +70,8 @@ export function register(program: Command): void {
         log: (line) => process.stdout.write(`${line}\n`),
         warn: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
       });
-      process.stdout.write(out);
+      // Raw bytes kept in strings (binary .Files) go out as the bytes they were.
+      process.stdout.write(goStringBytes(out));
     } catch (err) {
       const partial = (err as { partialOutput?: string }).partialOutput;
       if (g.debug && partial) process.stdout.write(partial);
