@@ -75,6 +75,7 @@ export const defaultKubeVersion = "v1.32.0";
 
 /** chartutil.KubeVersion; String() and GitVersion() have pointer receivers in helm. */
 export class KubeVersion extends GoObject {
+  override goPointerMethods = true;
   readonly major: string;
   readonly minor: string;
   constructor(readonly version: string) {

@@ -4,7 +4,7 @@
 import { baseFuncs } from "../funcs/index.js";
 import { quoteGo } from "../template/strconv.js";
 import { TemplateSet } from "../template/index.js";
-import { type FuncDef, type FuncMap, FuncError, type GoMap, isMap, newMap, type Value } from "../template/value.js";
+import { type FuncDef, type FuncMap, FuncError, type GoMap, isMap, newMap, type Value, withMethods } from "../template/value.js";
 import type { Chart } from "../chart/index.js";
 import { chartFullPath } from "../chart/index.js";
 import { ChartObject } from "./chart-object.js";
@@ -62,7 +62,7 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
     if (baseName(name).startsWith("_")) continue;
     const r = templates.get(name)!;
     // helm sets .Template on the chart's shared values map before each file.
-    const t = newMap();
+    const t = valuesMap();
     t.Name = name;
     t.BasePath = r.basePath;
     r.vals.Template = t;
@@ -79,7 +79,7 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
 
 function collectTemplates(chart: Chart, out: Map<string, Renderable>, vals: GoMap, isRoot: boolean): GoMap {
   const subcharts = newMap();
-  const next = newMap();
+  const next = valuesMap();
   next.Chart = new ChartObject(chart.metadata as unknown as Record<string, unknown>, isRoot);
   next.Files = makeFiles(chart.files);
   next.Release = vals.Release;
@@ -220,6 +220,11 @@ function cleanupExecError(filename: string, err: Error): string {
   const m = warnRegex.exec(msg.slice(second + 2));
   if (m) return `execution error at (${location}): ${m[1]}`;
   return msg;
+}
+
+/** A map of helm's type chartutil.Values (what %T and Sprig's dig see for ., .Values, .Template). */
+export function valuesMap(from?: GoMap): GoMap {
+  return withMethods(from ?? newMap(), "chartutil.Values", {});
 }
 
 function baseName(p: string): string {

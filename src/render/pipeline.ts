@@ -7,7 +7,7 @@ import { type GoMap, newMap } from "../template/value.js";
 import { toRenderValues } from "../values/index.js";
 import type { Capabilities } from "./capabilities.js";
 import { releaseMap } from "./chart-object.js";
-import { type EngineOptions, RenderError, renderTemplates } from "./engine.js";
+import { type EngineOptions, RenderError, renderTemplates, valuesMap } from "./engine.js";
 import { checkKubeVersion } from "./kube-version.js";
 import { type Hook, type Manifest, sortManifests } from "./manifests.js";
 
@@ -73,7 +73,7 @@ export function renderRelease(req: RenderRequest): RenderResult {
     revision: req.revision,
     isUpgrade: req.isUpgrade,
   });
-  top.Values = computed;
+  top.Values = valuesMap(computed);
 
   const files = renderTemplates(chart, top, req.engine);
 
