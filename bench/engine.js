@@ -65,8 +65,9 @@ export async function run({ rounds = 5 } = {}) {
     if (r > 0) totals.push(ms); // first round warms the JIT
   }
   const ours = median(totals);
-  const { countTemplates } = await import("./count-templates.js");
-  const templates = countTemplates(cases);
+  const { loadChart } = await import(new URL("chart/index.js", dist));
+  const count = (ch) => ch.templates.length + ch.dependencies.reduce((n, d) => n + count(d), 0);
+  const templates = cases.reduce((n, c) => n + count(loadChart(c.chartDir)), 0);
   console.log(`engine: ${cases.length} corpus cases, ${templates} template files each rendered; in-process ${fmt(ours)} per pass (median of ${rounds}), ${(templates / (ours / 1000)).toFixed(0)} templates/s${failures ? `, ${failures} cases errored` : ""}`);
 
   const helm = helmPath();
