@@ -2,11 +2,12 @@
 // overlay) and the status bar, sized to the terminal. App-level keys are
 // handled here; each pane handles its own while it has focus.
 import { Box, Text, useApp } from "ink";
-import { useReducer } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
 import { HelpOverlay } from "./components/HelpOverlay.js";
 import { Header } from "./components/Header.js";
 import { PaneBar } from "./components/PaneBar.js";
 import { StatusBar } from "./components/StatusBar.js";
+import { CaptureContext } from "./hooks/useCapture.js";
 import { useKeymap } from "./hooks/useKeymap.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext, useColor } from "./hooks/useTheme.js";
@@ -14,7 +15,7 @@ import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, type Scope 
 import { PANE_COMPONENTS, type PaneRegistry } from "./panes/index.js";
 import { initialState, reduce } from "./state.js";
 import type { Theme } from "./theme.js";
-import { layout, MIN_COLUMNS, MIN_ROWS, type SessionInfo } from "./view/chrome.js";
+import { layout, MIN_COLUMNS, sandboxOffer, MIN_ROWS, type SessionInfo } from "./view/chrome.js";
 import { PANES, type PaneId } from "./view/panes.js";
 
 export interface AppProps {
@@ -42,8 +43,17 @@ function Screen({ info, initialPane, panes = PANE_COMPONENTS, keymap = KEYMAP }:
   const { columns, rows } = useTerminalSize();
   const box = layout(columns, rows);
   const scopes = activeScopes(state);
+  // Owners holding the keyboard; a ref so a capture set in an effect is seen by the very next key.
+  const captures = useRef(new Set<string>());
+  const [captured, setCaptured] = useState(false);
+  const capture = useCallback((owner: string, on: boolean) => {
+    if (on) captures.current.add(owner);
+    else captures.current.delete(owner);
+    setCaptured(captures.current.size > 0);
+  }, []);
   useKeymap(
     (command) => {
+      if (captures.current.size > 0) return;
       if (command.type === "quit") exit();
       else if (command.type !== "paneAction") dispatch(command);
     },
@@ -53,6 +63,7 @@ function Screen({ info, initialPane, panes = PANE_COMPONENTS, keymap = KEYMAP }:
   if (box.tooSmall) return <TooSmall columns={columns} rows={rows} width={box.width} />;
   const helpOpen = state.overlay === "help";
   return (
+    <CaptureContext.Provider value={capture}>
     <Box flexDirection="column" width={box.width} height={box.height}>
       <Header info={info} width={box.width} />
       <PaneBar active={state.pane} width={box.width} />
@@ -68,8 +79,9 @@ function Screen({ info, initialPane, panes = PANE_COMPONENTS, keymap = KEYMAP }:
         })}
         {helpOpen && <HelpOverlay sections={helpSections(state.pane, keymap)} width={box.width} height={box.bodyHeight} />}
       </Box>
-      <StatusBar hints={hints(scopes, keymap)} width={box.width} />
+      <StatusBar hints={captured ? [] : hints(scopes, keymap)} width={box.width} notice={captured ? "editing: Esc to leave" : sandboxOffer(info)} />
     </Box>
+    </CaptureContext.Provider>
   );
 }
 

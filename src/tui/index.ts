@@ -7,7 +7,8 @@ import { createElement } from "react";
 import { App } from "./app.js";
 import { readKubeTarget } from "./kubeconfig.js";
 import { enterAlternateScreen } from "./screen.js";
-import { resolveTheme } from "./theme.js";
+import { openSandbox, type SandboxSession } from "./sandbox.js";
+import { resolveTheme, type Theme } from "./theme.js";
 import type { SessionInfo } from "./view/chrome.js";
 
 export { ThemeError } from "./theme.js";
@@ -15,16 +16,32 @@ export { ThemeError } from "./theme.js";
 /** Options are the CLI's root flags: theme, sandbox, readonly, kubeconfig, kubeContext, namespace, debug. */
 export async function runTui(options: Record<string, unknown>): Promise<number> {
   const theme = resolveTheme({ flag: str(options.theme) });
-  const target = readKubeTarget({
-    kubeconfig: str(options.kubeconfig),
-    kubeContext: str(options.kubeContext),
-    namespace: str(options.namespace),
-  });
+  const session = options.sandbox ? await openSandbox({ namespace: str(options.namespace) }) : undefined;
+  try {
+    return await runScreen(options, theme, session);
+  } finally {
+    await session?.stop();
+  }
+}
+
+async function runScreen(options: Record<string, unknown>, theme: Theme, session: SandboxSession | undefined): Promise<number> {
+  const target =
+    session?.target ??
+    readKubeTarget({
+      kubeconfig: str(options.kubeconfig),
+      kubeContext: str(options.kubeContext),
+      namespace: str(options.namespace),
+    });
+  if (session) {
+    // Whatever the app runs (actions, child tools) must reach the sandbox, not the user's cluster.
+    process.env.KUBECONFIG = session.kubeconfigPath;
+    delete process.env.HELM_KUBECONTEXT;
+  }
   const info: SessionInfo = {
     context: target.context,
     namespace: target.namespace,
     problem: target.problem,
-    sandbox: "off",
+    sandbox: session ? "running" : "off",
     readonly: Boolean(options.readonly),
   };
   const screen = enterAlternateScreen(process.stdout);

@@ -74,9 +74,32 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: "global", keys: [{ name: "tab", shift: false }], label: "Tab", description: "Next pane", command: { type: "nextPane" }, bar: "cycle" },
   { scope: "global", keys: [{ name: "tab", shift: true }], label: "S-Tab", description: "Previous pane", command: { type: "prevPane" }, bar: "cycle" },
   { scope: "global", keys: [{ input: "?" }], label: "?", description: "Show these key bindings", command: { type: "openHelp" }, bar: "help" },
+  ...valuesBindings(),
   { scope: "help", keys: [{ name: "escape" }], label: "Esc", description: "Close help", command: { type: "closeHelp" }, bar: "close" },
   { scope: "help", keys: [{ input: "?" }], label: "?", description: "Close help", command: { type: "closeHelp" }, bar: "close" },
 ];
+
+function valuesBindings(): KeyBinding[] {
+  const act = (action: string) => ({ type: "paneAction", action }) as const;
+  const b = (keys: KeySpec[], label: string, description: string, action: string, bar?: string): KeyBinding => ({
+    scope: "values",
+    keys,
+    label,
+    description,
+    command: act(action),
+    bar,
+  });
+  return [
+    b([{ name: "up" }, { input: "k" }], "↑/k", "Scroll up", "up", "scroll"),
+    b([{ name: "down" }, { input: "j" }], "↓/j", "Scroll down", "down", "scroll"),
+    b([{ name: "pageUp" }], "PgUp", "Scroll a page up", "pageUp"),
+    b([{ name: "pageDown" }], "PgDn", "Scroll a page down", "pageDown"),
+    b([{ input: "e" }], "e", "Edit the values in place (Esc leaves the editor)", "edit", "edit"),
+    b([{ input: "E" }], "E", "Edit the values in $EDITOR", "externalEdit", "$EDITOR"),
+    b([{ input: "v" }], "v", "Toggle the effective values and the layer that set each key", "toggleEffective", "effective"),
+    b([{ input: ":" }], ":", "Open another chart (:values PATH)", "prompt", "open"),
+  ];
+}
 
 /** Live scopes, highest precedence first: an overlay takes the keyboard from the panes. */
 export function activeScopes(view: { pane: PaneId; overlay: "help" | null }): Scope[] {

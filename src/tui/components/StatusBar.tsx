@@ -3,11 +3,18 @@ import { useColor } from "../hooks/useTheme.js";
 import type { Hint } from "../keymap.js";
 import { fitHints, HINT_GAP } from "../view/chrome.js";
 
-export function StatusBar({ hints, width }: { hints: Hint[]; width: number }) {
+export function StatusBar({ hints, width, notice }: { hints: Hint[]; width: number; notice?: string }) {
   const color = useColor();
+  // The notice comes first and its width is taken from the hints, so it is never the part cut.
+  const room = notice ? width - notice.length - HINT_GAP : width;
   return (
     <Box height={1} width={width} gap={HINT_GAP}>
-      {fitHints(hints, width).map((h) => (
+      {notice && (
+        <Text color={color("status.warn")} wrap="truncate">
+          {notice}
+        </Text>
+      )}
+      {fitHints(hints, Math.max(0, room)).map((h) => (
         <Text key={h.keys + h.text} wrap="truncate">
           <Text color={color("key")} bold>
             {h.keys}

@@ -77,6 +77,12 @@ export function fitSegments(segs: Segment[], width: number): Segment[] {
   return out;
 }
 
+/** The status bar's offer when the kube target is unusable: the sandbox needs a restart, so it is named, not bound to a key. */
+export function sandboxOffer(info: SessionInfo): string | undefined {
+  if (info.sandbox === "running" || !(info.problem || !info.context)) return undefined;
+  return "no cluster: restart with chartroom --sandbox";
+}
+
 export interface Tab {
   id: PaneId;
   label: string;
