@@ -20,10 +20,30 @@ export interface SearchChart {
 export type CompactIndex = Record<string, SearchChart[]>;
 
 interface CacheFile {
-  format: 1;
+  format: 2;
   mtimeMs: number;
   size: number;
-  entries: CompactIndex;
+  /** Chart names, and per chart its versions as flat [version, appVersion, description, keywords joined by \v]. */
+  names: string[];
+  rows: string[][];
+}
+
+function pack(entries: CompactIndex): { names: string[]; rows: string[][] } {
+  const names = Object.keys(entries);
+  const rows = names.map((n) => (entries[n] ?? []).flatMap((c) => [c.name, c.version, c.appVersion, c.description, c.keywords.join("\v")]));
+  return { names, rows };
+}
+
+function unpack(c: CacheFile): CompactIndex {
+  const out: CompactIndex = {};
+  c.names.forEach((n, i) => {
+    const r = c.rows[i] ?? [];
+    const list: SearchChart[] = [];
+    for (let j = 0; j + 4 < r.length; j += 5)
+      list.push({ name: r[j] as string, version: r[j + 1] as string, appVersion: r[j + 2] as string, description: r[j + 3] as string, keywords: r[j + 4] ? (r[j + 4] as string).split("\v") : [] });
+    out[n] = list;
+  });
+  return out;
 }
 
 const memo = new Map<string, { mtimeMs: number; size: number; entries: CompactIndex }>();
@@ -42,9 +62,10 @@ export function loadCompactIndex(cacheDir: string, repoName: string, warn?: Warn
   if (existsSync(bin)) {
     try {
       const c = deserialize(readFileSync(bin)) as CacheFile;
-      if (c.format === 1 && c.mtimeMs === st.mtimeMs && c.size === st.size) {
-        memo.set(src, c);
-        return c.entries;
+      if (c.format === 2 && c.mtimeMs === st.mtimeMs && c.size === st.size) {
+        const entries = unpack(c);
+        memo.set(src, { mtimeMs: st.mtimeMs, size: st.size, entries });
+        return entries;
       }
     } catch {
       // A damaged cache file is rebuilt below.
@@ -61,13 +82,18 @@ export function loadCompactIndex(cacheDir: string, repoName: string, warn?: Warn
       keywords: cv.keywords ?? [],
     }));
   }
-  const c: CacheFile = { format: 1, mtimeMs: st.mtimeMs, size: st.size, entries };
+  const c: CacheFile = { format: 2, mtimeMs: st.mtimeMs, size: st.size, ...pack(entries) };
   try {
     mkdirSync(join(cacheDir, ".chartroom"), { recursive: true });
     writeFileSync(bin, serialize(c));
   } catch {
     // A read-only cache still answers from memory.
   }
-  memo.set(src, c);
+  memo.set(src, { mtimeMs: st.mtimeMs, size: st.size, entries });
   return entries;
+}
+
+/** Forget the in-process copies (benchmarks measure loading from the cache file). */
+export function clearSearchMemo(): void {
+  memo.clear();
 }

@@ -1,6 +1,6 @@
 // `search repo`: helm's literal and regexp matching over "name, repo/name,
 // description, keywords" (scored by the field matched), extended with fuse.js
-// fuzzy matches ranked after every literal match.
+// fuzzy matches on names and keywords, ranked after every literal match.
 import Fuse from "fuse.js";
 import { RE2JS } from "re2js";
 import semver from "semver";
@@ -36,30 +36,74 @@ export interface SearchOptions {
 interface Line {
   name: string;
   text: string;
+  lower: string;
   chart: SearchChart;
 }
 
-function buildLines(opts: SearchOptions, all: boolean): Line[] {
+interface RepoLines {
+  lines: Line[];
+  /** Each chart's newest version with the letter pairs of its name and keywords, for fuzzy search. */
+  newest?: { line: Line; grams: Set<string> }[];
+}
+
+function bigrams(text: string): Set<string> {
+  const t = text.toLowerCase();
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+const linesMemo = new WeakMap<object, RepoLines>();
+
+function repoLines(repoName: string, entries: ReturnType<typeof loadCompactIndex>): RepoLines {
+  const hit = linesMemo.get(entries);
+  if (hit) return hit;
+  const lines: Line[] = [];
+  for (const [chartName, list] of Object.entries(entries)) {
+    const full = `${repoName}/${chartName}`;
+    for (const c of list) {
+      const text = `${c.name}\v${full}\v${c.description}\v${c.keywords.join(" ")}`;
+      lines.push({ name: full, text, lower: text.toLowerCase(), chart: c });
+    }
+  }
+  const r: RepoLines = { lines };
+  linesMemo.set(entries, r);
+  return r;
+}
+
+/**
+ * Fuzzy candidates: charts sharing enough letter pairs with the keyword. Only
+ * those go through fuse.js, so a query costs a set scan, not a bitap search
+ * over every chart.
+ */
+function fuzzyCandidates(r: RepoLines, keyword: string): Line[] {
+  r.newest ??= r.lines
+    .filter((l, i) => i === 0 || r.lines[i - 1]?.name !== l.name)
+    .map((line) => ({ line, grams: bigrams(`${line.chart.name} ${line.chart.keywords.join(" ")}`) }));
+  const want = [...bigrams(keyword)];
+  const need = Math.max(1, Math.ceil(want.length * 0.4));
+  const out: Line[] = [];
+  for (const c of r.newest) {
+    let shared = 0;
+    for (const g of want) if (c.grams.has(g)) shared++;
+    if (shared >= need) out.push(c.line);
+  }
+  return out;
+}
+
+function buildLines(opts: SearchOptions): RepoLines[] {
   const file = loadRepoFile(opts.repositoryConfig);
   if (file.repositories.length === 0) throw new RepoError("no repositories configured");
-  const lines: Line[] = [];
+  const out: RepoLines[] = [];
   for (const repo of file.repositories) {
-    let entries: ReturnType<typeof loadCompactIndex>;
     try {
-      entries = loadCompactIndex(opts.repositoryCache, repo.name, opts.warn);
+      out.push(repoLines(repo.name, loadCompactIndex(opts.repositoryCache, repo.name, opts.warn)));
     } catch (err) {
       opts.warn?.(`Repo "${repo.name}" is corrupt or missing. Try 'helm repo update'.`);
       opts.warn?.((err as Error).message);
-      continue;
-    }
-    for (const [chartName, list] of Object.entries(entries)) {
-      if (list.length === 0) continue;
-      const full = `${repo.name}/${chartName}`;
-      for (const c of all ? list : list.slice(0, 1))
-        lines.push({ name: full, text: `${c.name}\v${full}\v${c.description}\v${c.keywords.join(" ")}`, chart: c });
     }
   }
-  return lines;
+  return out;
 }
 
 /** The index of the \v-separated field a match starts in. */
@@ -69,30 +113,62 @@ function fieldOf(pos: number, line: string): number {
   return field;
 }
 
-function fuzzyMatches(lines: Line[], keyword: string, taken: Set<Line>): SearchResult[] {
-  const rest = lines.filter((l) => !taken.has(l));
-  const fuse = new Fuse(rest, {
-    keys: ["chart.name", "chart.description", "chart.keywords"],
-    threshold: 0.3,
-    ignoreLocation: true,
-    minMatchCharLength: Math.min(3, keyword.length),
-  });
-  return fuse.search(keyword).map((r) => ({ name: r.item.name, score: FUZZY_SCORE, chart: r.item.chart }));
+/** Fuzzy matches (by chart) that helm's substring search missed, with every version of each. */
+function fuzzyMatches(repos: RepoLines[], keyword: string, taken: Set<string>): SearchResult[] {
+  const out: SearchResult[] = [];
+  for (const r of repos) {
+    const fuse = new Fuse(fuzzyCandidates(r, keyword), {
+      // Descriptions are matched by helm's substring search; fuzzy-matching their long text would
+      // dominate query time, so typos are caught in names and keywords.
+      keys: ["chart.name", "chart.keywords"],
+      threshold: 0.3,
+      ignoreLocation: true,
+    });
+    const names = new Set(fuse.search(keyword).map((m) => m.item.name));
+    for (const l of r.lines) if (names.has(l.name) && !taken.has(`${l.name}\v${l.chart.version}`)) out.push({ name: l.name, score: FUZZY_SCORE, chart: l.chart });
+  }
+  return out;
+}
+
+const normalized = new Map<string, string | undefined>();
+
+function norm(v: string): string | undefined {
+  if (!normalized.has(v)) normalized.set(v, normalizeVersion(v));
+  return normalized.get(v);
+}
+
+const parsed = new Map<string, semver.SemVer | undefined>();
+
+function parsedVersion(v: string): semver.SemVer | undefined {
+  if (!parsed.has(v)) {
+    const n = norm(v);
+    parsed.set(v, n === undefined ? undefined : new semver.SemVer(n));
+  }
+  return parsed.get(v);
+}
+
+/** The constraint check, with the default ">0.0.0" (any release) answered without parsing a range. */
+function accepts(constraint: string, version: string): boolean {
+  const v = norm(version);
+  if (v === undefined) return false;
+  if (constraint === ">0.0.0") return !v.includes("-") && v !== "0.0.0";
+  return satisfies(constraint, version);
 }
 
 /** helm's scoreSorter: score, then name, then version newest first. */
 function compareResults(a: SearchResult, b: SearchResult): number {
   if (a.score !== b.score) return a.score - b.score;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  const va = normalizeVersion(a.chart.version);
-  const vb = normalizeVersion(b.chart.version);
-  return va && vb ? semver.rcompare(va, vb) : 0;
+  const va = parsedVersion(a.chart.version);
+  const vb = parsedVersion(b.chart.version);
+  return va && vb ? vb.compare(va) : 0;
 }
 
 export function searchRepos(opts: SearchOptions): SearchResult[] {
   const constraint = opts.version ? opts.version : opts.devel ? DEVEL_CONSTRAINT : ">0.0.0";
   // helm fills in the default constraint before indexing, so every version is always indexed.
-  const lines = buildLines(opts, true);
+  const repos = buildLines(opts);
+  const lines = repos.flatMap((r) => r.lines);
   let results: SearchResult[];
   const keyword = opts.keyword ?? "";
   if (keyword === "") {
@@ -113,16 +189,15 @@ export function searchRepos(opts: SearchOptions): SearchResult[] {
     }
   } else {
     const term = keyword.toLowerCase();
-    const taken = new Set<Line>();
+    const taken = new Set<string>();
     results = [];
     for (const l of lines) {
-      const lower = l.text.toLowerCase();
-      const pos = lower.indexOf(term);
+      const pos = l.lower.indexOf(term);
       if (pos === -1) continue;
-      taken.add(l);
-      results.push({ name: l.name, score: fieldOf(pos, lower), chart: l.chart });
+      taken.add(`${l.name}\v${l.chart.version}`);
+      results.push({ name: l.name, score: fieldOf(pos, l.lower), chart: l.chart });
     }
-    if (opts.fuzzy !== false) results.push(...fuzzyMatches(lines, keyword, taken));
+    if (opts.fuzzy !== false) results.push(...fuzzyMatches(repos, keyword, taken));
   }
   results.sort(compareResults);
   if (!validConstraint(constraint))
@@ -131,8 +206,7 @@ export function searchRepos(opts: SearchOptions): SearchResult[] {
   const out: SearchResult[] = [];
   for (const r of results) {
     if (!opts.versions && seen.has(r.name)) continue;
-    if (normalizeVersion(r.chart.version) === undefined) continue;
-    if (satisfies(constraint, r.chart.version)) {
+    if (accepts(constraint, r.chart.version)) {
       out.push(r);
       seen.add(r.name);
     }
