@@ -17,3 +17,4 @@ export { pullOciChart } from "./oci-pull.js";
 export { pushChart, type PushResult } from "./oci-push.js";
 export { credentialsFor, removeCredentials, storeCredentials } from "./registry-config.js";
 export { untarChart } from "./untar.js";
+export { type RemoteDependency, type ResolvedDependency, type ResolveOptions, resolveDependency } from "./dependency.js";

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addRepo, downloadChart, loadRepoFile, locateChart, parseIndex, removeRepos, searchRepos, serveRepo, type RepoServer, updateRepos, writeRepoIndex } from "../../src/repo/index.js";
+import { addRepo, downloadChart, resolveDependency, loadRepoFile, locateChart, parseIndex, removeRepos, searchRepos, serveRepo, type RepoServer, updateRepos, writeRepoIndex } from "../../src/repo/index.js";
 import { helmEnv, makeChartArchive, tempDir } from "./helpers.js";
 
 let charts: string;
@@ -128,6 +128,19 @@ describe("search and pull", () => {
     expect(await locateChart("nginx-proxy", { ...h, repo: server.url, destination: dest })).toBe(join(dest, "nginx-proxy-1.0.0.tgz"));
     expect(await locateChart(`${server.url}/alpha-0.2.0.tgz`, { ...h, destination: dest })).toBe(join(dest, "alpha-0.2.0.tgz"));
     await expect(locateChart("./missing-chart", h)).rejects.toThrow('path "./missing-chart" not found');
+  });
+
+  it("resolves remote dependencies by URL and @name for dependency update", async () => {
+    const dest = tempDir();
+    const byUrl = await resolveDependency({ name: "alpha", version: "^0.1.0", repository: `${server.url}/` }, { ...h, repositoriesConfig: h.repositoryConfig, destination: dest });
+    expect(byUrl).toEqual({ path: join(dest, "alpha-0.1.0.tgz"), version: "0.1.0", repository: `${server.url}/` });
+    expect((await resolveDependency({ name: "alpha", version: "*", repository: "@local" }, { ...h, repositoriesConfig: h.repositoryConfig, destination: dest })).version).toBe("0.2.0");
+    await expect(resolveDependency({ name: "alpha", version: "1.x", repository: "@local" }, { ...h, repositoriesConfig: h.repositoryConfig, destination: dest })).rejects.toThrow(
+      "can't get a valid version for dependency alpha",
+    );
+    await expect(resolveDependency({ name: "alpha", version: "*", repository: "https://elsewhere.invalid" }, { ...h, repositoriesConfig: h.repositoryConfig, destination: dest })).rejects.toThrow(
+      "no repository definition for https://elsewhere.invalid",
+    );
   });
 });
 
