@@ -15,7 +15,7 @@ function truncate(s: string, max: number): string {
 export function uiTable(rows: string[][], maxColWidth: number): string {
   const cells = rows.map((r) => r.map((c) => truncate(c, maxColWidth)));
   const widths: number[] = [];
-  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+  for (const r of cells) for (const [i, c] of r.entries()) widths[i] = Math.max(widths[i] ?? 0, width(c));
   return cells.map((r) => `${r.map((c, i) => c + " ".repeat((widths[i] ?? 0) - width(c))).join("\t")}\n`).join("");
 }
 
