@@ -29,7 +29,7 @@ describe.skipIf(!helm.path)(`chartroom and helm on one cluster${helm.reason ? ` 
     expect(await c.json(c.helm("get", "values", "cr1", "-o", "json"))).toEqual({ nested: { list: ["a", "b"] }, num: 3 });
     expect(await c.json(c.helm("history", "cr1", "-o", "json"))).toMatchObject([{ revision: 1, status: "deployed", description: "Install complete" }]);
     // The CLI prints exactly what helm prints.
-    for (const args of [["list"], ["history", "cr1"], ["history", "cr1", "-o", "json"], ["get", "values", "cr1"], ["get", "manifest", "cr1"], ["get", "notes", "cr1"], ["status", "cr1"]]) {
+    for (const args of [["list"], ["history", "cr1"], ["history", "cr1", "-o", "json"], ["get", "values", "cr1"], ["get", "manifest", "cr1"], ["get", "notes", "cr1"], ["status", "cr1"], ["status", "cr1", "-o", "json"], ["get", "all", "cr1"]]) {
       const [ours, theirs] = await Promise.all([c.chartroom(...args), c.helm(...args)]);
       expect(ours.stdout, args.join(" ")).toBe(theirs.stdout);
     }
