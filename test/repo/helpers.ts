@@ -76,18 +76,24 @@ export interface RunningRegistry {
 }
 
 /** Debian's docker-registry with filesystem storage in a temp dir; undefined when the binary is absent. */
-export async function startRegistry(): Promise<RunningRegistry | undefined> {
+export async function startRegistry(auth?: { username: string; password: string }): Promise<RunningRegistry | undefined> {
   if (!existsSync(REGISTRY_BIN)) return undefined;
   const dir = tempDir("chartroom-registry-");
   const port = await freePort();
   const config = join(dir, "config.yml");
-  writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "store")}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  let authBlock = "";
+  if (auth) {
+    const { hashSync } = await import("bcryptjs");
+    writeFileSync(join(dir, "htpasswd"), `${auth.username}:${hashSync(auth.password, 5)}\n`);
+    authBlock = `auth:\n  htpasswd:\n    realm: basic-realm\n    path: ${join(dir, "htpasswd")}\n`;
+  }
+  writeFileSync(config, `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "store")}\nhttp:\n  addr: 127.0.0.1:${port}\n${authBlock}`);
   const child: ChildProcess = spawn(REGISTRY_BIN, ["serve", config], { stdio: "ignore" });
   const host = `127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`http://${host}/v2/`);
-      if (res.ok) break;
+      if (res.ok || res.status === 401) break;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
