@@ -44,15 +44,7 @@ export class ActionConfig {
 
   /** -n, else the kubeconfig context's namespace, else "default". */
   get namespace(): string {
-    if (this.options.namespace) return this.options.namespace;
-    if (this.options.driver === "memory" && !this.client) {
-      try {
-        return this.kube.namespace;
-      } catch {
-        return "default";
-      }
-    }
-    return this.kube.namespace;
+    return this.options.namespace || this.kube.namespace;
   }
 
   /** Release storage for a namespace; "" for all namespaces. */
