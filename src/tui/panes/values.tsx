@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Box, Text, useInput, useStdin } from "ink";
-import { useContext, useMemo, useState } from "react";
+import { useContext, useMemo, useRef, useState } from "react";
 import { EmptyStateView } from "../components/EmptyStateView.js";
 import { PaneFrame } from "../components/PaneFrame.js";
 import { ValuesLines } from "../components/ValuesLines.js";
@@ -28,8 +28,19 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
   const color = useColor();
   const [opened, setOpened] = useState(() => open(chartPath ?? defaultChartPath()));
   const [editor, setEditor] = useState<EditorState>(() => editorFrom(opened.source?.text ?? ""));
-  const [mode, setMode] = useState<Mode>("view");
-  const [prompt, setPrompt] = useState("");
+  const [mode, setModeState] = useState<Mode>("view");
+  // Keys can arrive faster than renders: a key right after `e` must already reach the editor.
+  const modeRef = useRef<Mode>("view");
+  const setMode = (m: Mode | ((prev: Mode) => Mode)) => {
+    modeRef.current = typeof m === "function" ? m(modeRef.current) : m;
+    setModeState(modeRef.current);
+  };
+  const promptRef = useRef("");
+  const [prompt, setPromptState] = useState("");
+  const setPrompt = (f: (p: string) => string) => {
+    promptRef.current = f(promptRef.current);
+    setPromptState(promptRef.current);
+  };
   const [message, setMessage] = useState<string | undefined>(opened.error);
   const setCapture = useContext(CaptureContext);
   const { setRawMode } = useStdin();
@@ -50,15 +61,21 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
     } else setMessage(next.error);
   };
   const scroll = (by: number) => setEditor((e) => follow({ ...e, row: clamp(e.row + by, 0, e.lines.length - 1) }, visible));
+  // The key that opened the editor or prompt reaches the raw listener next (it subscribed after usePaneKeys); it is not text.
+  const skipKey = useRef(false);
   const startCapture = (m: Mode) => {
+    skipKey.current = true;
     setCapture("values", true);
     setMode(m);
   };
 
+  const browsing = () => modeRef.current === "view" || modeRef.current === "effective";
+  const guard = (handlers: Record<string, () => void>) =>
+    Object.fromEntries(Object.entries(handlers).map(([k, f]) => [k, () => browsing() && f()]));
   usePaneKeys(
     "values",
-    focused && (mode === "view" || mode === "effective"),
-    {
+    focused,
+    guard({
       up: () => scroll(-1),
       down: () => scroll(1),
       pageUp: () => scroll(-visible),
@@ -66,19 +83,25 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
       edit: () => source && startCapture("edit"),
       toggleEffective: () => setMode((m) => (m === "effective" ? "view" : "effective")),
       prompt: () => {
-        setPrompt("values ");
+        setPrompt(() => "values ");
         startCapture("prompt");
       },
       externalEdit: () => {
         if (!source) return;
         setMessage(externalEdit(text, setRawMode, (edited) => setEditor((e) => follow({ ...editorFrom(edited, e.row, e.top) }, visible))));
       },
-    },
+    }),
     keymap,
   );
 
   useInput(
     (input, key) => {
+      const mode = modeRef.current;
+      if (mode !== "edit" && mode !== "prompt") return;
+      if (skipKey.current) {
+        skipKey.current = false;
+        return;
+      }
       const press = toKeyPress(input, key as unknown as Record<string, unknown>);
       if (press.name === "escape") {
         setCapture("values", false);
@@ -90,6 +113,7 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
         return;
       }
       if (press.name === "return") {
+        const prompt = promptRef.current;
         const m = /^values\s+(.+)$/.exec(prompt.trim());
         setCapture("values", false);
         setMode("view");
@@ -98,7 +122,7 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
       } else if (press.name === "backspace" || press.name === "delete") setPrompt((p) => p.slice(0, -1));
       else if (!press.name && !press.ctrl) setPrompt((p) => p + input);
     },
-    { isActive: focused && (mode === "edit" || mode === "prompt") },
+    { isActive: focused },
   );
 
   if (!source) {

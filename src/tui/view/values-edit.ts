@@ -54,13 +54,12 @@ function applyKey(s: EditorState, press: KeyPress): EditorState {
       lines.splice(s.row, 1, line.slice(0, col), indent + line.slice(col));
       return { ...s, lines, row: s.row + 1, col: indent.length };
     }
+    // Terminals send DEL (0x7f) for Backspace and Ink names it "delete", so both erase backwards.
     case "backspace":
+    case "delete":
       if (col > 0) return withLine(s, line.slice(0, col - 1) + line.slice(col), col - 1);
       if (s.row === 0) return s;
       return joinLines(s, s.row - 1);
-    case "delete":
-      if (col < line.length) return withLine(s, line.slice(0, col) + line.slice(col + 1), col);
-      return s.row < s.lines.length - 1 ? joinLines({ ...s, col }, s.row) : s;
     case undefined:
       if (press.ctrl || press.input === "") return s;
       return withLine(s, line.slice(0, col) + press.input + line.slice(col), col + press.input.length);
