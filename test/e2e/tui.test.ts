@@ -54,14 +54,14 @@ describe("chartroom TUI in a terminal", { timeout: 90_000 }, () => {
     await term.sendKeys("Tab");
     await term.waitForText("No repositories yet");
     await term.sendKeys("BTab", "BTab");
-    await term.waitForText("No chart or release selected");
+    await term.waitForText("Values · batch-job");
 
     await term.sendKeys("?");
     screen = await term.waitForText("Show these key bindings");
     expect(screen).toContain("Ctrl-C  Quit chartroom");
-    expect(screen).not.toContain("No chart or release selected");
+    expect(screen).not.toContain("Values · batch-job");
     await term.sendKeys("Escape");
-    await term.waitForScreen((s) => s.includes("No chart or release selected") && !s.includes("Show these"), "help closed");
+    await term.waitForScreen((s) => s.includes("Values · batch-job") && !s.includes("Show these"), "help closed");
 
     await term.sendKeys("q");
     // The previous screen is back, with a fresh prompt under the command line.

@@ -21,7 +21,7 @@ describe("Values pane", () => {
     const frame = await waitForFrame(r, (f) => f.includes("replicaCount: 2"));
     expect(frame).toContain("Values · hello-web");
     expect(frame).toMatch(/ 1 › # Number of web server pods/);
-    expect(frame).toMatch(/ 2   replicaCount: 2/);
+    expect(frame).toMatch(/ 2 {3}replicaCount: 2/);
     expect(frame).toContain("valid");
     expect(frame.split("\n").at(-1)).toContain("e edit");
   });
