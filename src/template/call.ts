@@ -137,30 +137,59 @@ export function evalCall(
   args: Arg[] | null,
   final: Value | Missing,
 ): Value {
+  // and/or evaluate their arguments lazily and stop at the deciding one.
+  if (isBuiltin && (name === "and" || name === "or")) return andOr(s, dot, fn, name, args, final);
+  // Arguments are built in a helper so this frame, which stays on the stack
+  // while the function runs (include recursion), remains small.
+  const argv = buildArgs(s, dot, fn, isBuiltin, name, args, final);
+  try {
+    const v = fn.fn.apply(null, argv);
+    return v === undefined ? null : v;
+  } catch (e) {
+    // A returned error and a recovered panic read the same way in Go.
+    if (e instanceof RangeError && e.message.includes("call stack")) throw e;
+    s.at(node);
+    return s.errorf(`error calling ${name}: ${e instanceof FuncError ? e.message : errorText(e)}`);
+  }
+}
+
+function checkCount(s: State, fn: FuncDef, name: string, argc: number, numIn: number): number {
+  const params = fn.params;
+  if (fn.variadic !== undefined) {
+    if (numIn < params.length) s.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${argc}`);
+    return params.length;
+  }
+  if (numIn !== params.length) s.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+  return argc;
+}
+
+function andOr(s: State, dot: Value, fn: FuncDef, name: string, args: Arg[] | null, final: Value | Missing): Value {
+  const argc = args === null ? 0 : args.length - 1;
+  checkCount(s, fn, name, argc, final === MISSING ? argc : argc + 1);
+  const want = name === "or";
+  let v: Value;
+  for (let i = 1; i <= argc; i++) {
+    v = evalArg(s, dot, REFLECT_VALUE, args![i]);
+    if (isTrue(v) === want) return v;
+  }
+  if (final !== MISSING) v = validateType(s, final, REFLECT_VALUE);
+  return v;
+}
+
+function buildArgs(
+  s: State,
+  dot: Value,
+  fn: FuncDef,
+  isBuiltin: boolean,
+  name: string,
+  args: Arg[] | null,
+  final: Value | Missing,
+): Value[] {
   const argc = args === null ? 0 : args.length - 1;
   const numIn = final === MISSING ? argc : argc + 1;
+  const numFixed = checkCount(s, fn, name, argc, numIn);
   const params = fn.params;
   const variadic = fn.variadic;
-  let numFixed = argc;
-  if (variadic !== undefined) {
-    numFixed = params.length;
-    if (numIn < numFixed) s.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${argc}`);
-  } else if (numIn !== params.length) {
-    s.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
-  }
-
-  // and/or evaluate their arguments lazily and stop at the deciding one.
-  if (isBuiltin && (name === "and" || name === "or")) {
-    const want = name === "or";
-    let v: Value;
-    for (let i = 1; i <= argc; i++) {
-      v = evalArg(s, dot, REFLECT_VALUE, args![i]);
-      if (isTrue(v) === want) return v;
-    }
-    if (final !== MISSING) v = validateType(s, final, REFLECT_VALUE);
-    return v;
-  }
-
   const argv: Value[] = new Array(numIn);
   let i = 0;
   for (; i < numFixed && i < argc; i++) argv[i] = evalArg(s, dot, params[i], args![i + 1]);
@@ -172,14 +201,5 @@ export function evalCall(
     argv[i] = validateType(s, final, t);
   }
   if (isBuiltin && name === "call") argv.unshift(args === null || args.length < 2 ? "" : args[1].toString());
-  let v: Value;
-  try {
-    v = fn.fn.apply(null, argv);
-  } catch (e) {
-    // A returned error and a recovered panic read the same way in Go.
-    if (e instanceof RangeError && e.message.includes("call stack")) throw e;
-    s.at(node);
-    return s.errorf(`error calling ${name}: ${e instanceof FuncError ? e.message : errorText(e)}`);
-  }
-  return v === undefined ? null : v;
+  return argv;
 }

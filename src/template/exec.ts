@@ -80,7 +80,9 @@ export class State {
   }
 
   run(): string {
-    this.walk(this.vals[0], this.tree.root);
+    const dot = this.vals[0];
+    const nodes = this.tree.root.nodes;
+    for (let i = 0; i < nodes.length; i++) this.walk(dot, nodes[i]);
     return this.out;
   }
 
@@ -138,8 +140,15 @@ export class State {
       case N.Text:
         this.out += node.text;
         return 0;
-      case N.Action:
-        return this.walkAction(dot, node);
+      case N.Action: {
+        // Inlined (not a helper) to keep include recursion's JS stack shallow.
+        const v = this.evalPipeline(dot, node.pipe);
+        if (node.pipe.decl.length === 0) {
+          this.node = node;
+          this.out += v === undefined ? "<no value>" : typeof v === "string" ? v : formatV(v);
+        }
+        return 0;
+      }
       case N.List: {
         const nodes = node.nodes;
         for (let i = 0; i < nodes.length; i++) {
@@ -162,15 +171,6 @@ export class State {
         return CONTINUE;
     }
     return this.errorf(`unknown node: ${node}`);
-  }
-
-  private walkAction(dot: Value, node: ActionNode): number {
-    const v = this.evalPipeline(dot, node.pipe);
-    if (node.pipe.decl.length === 0) {
-      this.node = node;
-      this.out += v === undefined ? "<no value>" : typeof v === "string" ? v : formatV(v);
-    }
-    return 0;
   }
 
   private walkIfOrWith(dot: Value, node: BranchNode): number {
@@ -281,7 +281,15 @@ export class State {
     let value: Value | Missing = MISSING;
     const cmds = pipe.cmds;
     for (let i = 0; i < cmds.length; i++) {
-      value = this.evalCommand(dot, cmds[i], value);
+      const cmd = cmds[i];
+      const first = cmd.args[0];
+      if (first.type === N.Identifier) {
+        // Function calls skip evalCommand so nested includes use less JS stack.
+        this.at(first);
+        const fn = this.set.func(first.ident);
+        if (fn === undefined) return this.errorf(`${goQuote(first.ident)} is not a defined function`);
+        value = evalCall(this, dot, fn, this.set.isBuiltin(first.ident, fn), cmd, first.ident, cmd.args, value);
+      } else value = this.evalCommand(dot, cmd, value);
       if (value === null) value = undefined;
     }
     const v = value as Value;
@@ -391,9 +399,4 @@ export function location(tree: Tree, pos: number): string {
   const prefix = text.slice(lineStart, pos);
   const col = /^[\x00-\x7f]*$/.test(prefix) ? prefix.length : encoder.encode(prefix).length;
   return `${tree.parseName}:${line}:${col}`;
-}
-
-/** Executes `tree` with `data` as dot; throws TemplateError. */
-export function execute(set: Templates, tree: Tree, data: Value): string {
-  return new State(set, tree, data).run();
 }

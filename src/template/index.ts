@@ -20,7 +20,7 @@
 // helmErrorMessage turns the error into helm's "execution error at (...)".
 import { builtins } from "./builtins.js";
 import { TemplateError } from "./errors.js";
-import { execute, type MissingKey, type Templates } from "./exec.js";
+import { type MissingKey, State, type Templates } from "./exec.js";
 import { goQuote } from "./literals.js";
 import { isEmptyTree, type Tree } from "./node.js";
 import { parseFile } from "./parse.js";
@@ -74,7 +74,7 @@ export class TemplateSet implements Templates {
 
   /** Executes a tree returned by parse() (Go's Template.Execute on that template). */
   executeTree(tree: Tree, data: Value): string {
-    return execute(this, tree, data);
+    return new State(this, tree, data).run();
   }
 
   has(name: string): boolean {
@@ -95,7 +95,7 @@ export class TemplateSet implements Templates {
         name,
       );
     }
-    return execute(this, tree, data);
+    return new State(this, tree, data).run();
   }
 
   /** A copy sharing the parsed trees; later parses and setFuncs on either side stay separate. */
