@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { fastCompactIndex } from "./fast-index.js";
 import { parseIndex, type Warn } from "./index-file.js";
 import { cacheIndexFile } from "./paths.js";
 
@@ -71,16 +72,20 @@ export function loadCompactIndex(cacheDir: string, repoName: string, warn?: Warn
       // A damaged cache file is rebuilt below.
     }
   }
-  const index = parseIndex(readFileSync(src, "utf8"), src, warn);
-  const entries: CompactIndex = {};
-  for (const [name, list] of Object.entries(index.entries)) {
-    entries[name] = list.map((cv) => ({
-      name: cv.name,
-      version: cv.version,
-      appVersion: cv.appVersion ?? "",
-      description: cv.description ?? "",
-      keywords: cv.keywords ?? [],
-    }));
+  const text = readFileSync(src, "utf8");
+  let entries = fastCompactIndex(text);
+  if (!entries) {
+    const index = parseIndex(text, src, warn);
+    entries = {};
+    for (const [name, list] of Object.entries(index.entries)) {
+      entries[name] = list.map((cv) => ({
+        name: cv.name,
+        version: cv.version,
+        appVersion: cv.appVersion ?? "",
+        description: cv.description ?? "",
+        keywords: cv.keywords ?? [],
+      }));
+    }
   }
   const c: CacheFile = { format: 2, mtimeMs: st.mtimeMs, size: st.size, ...pack(entries) };
   try {
