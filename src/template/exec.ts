@@ -14,7 +14,6 @@ import { TemplateError } from "./errors.js";
 import { formatV } from "./fmt.js";
 import { goQuote } from "./literals.js";
 import {
-  type ActionNode,
   type Arg,
   type BranchNode,
   type ChainNode,
