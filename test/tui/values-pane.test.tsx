@@ -84,3 +84,37 @@ describe("Values pane", () => {
     expect(frame).toMatch(/service\.port\s+chart default\s+80/);
   });
 });
+
+describe("Values pane, other sources", () => {
+  test("E edits in $EDITOR and reloads the result", async () => {
+    const saved = process.env.EDITOR;
+    process.env.EDITOR = "sed -i -e 's/^replicaCount: 2$/replicaCount: 11/'";
+    delete process.env.VISUAL;
+    try {
+      const r = await renderApp(app());
+      await waitForFrame(r, (f) => f.includes("replicaCount: 2"));
+      await press(r.stdin, "E");
+      const frame = await waitForFrame(r, (f) => f.includes("replicaCount: 11"));
+      expect(frame).toContain("replicaCount: Must be less than or equal to 10");
+    } finally {
+      if (saved === undefined) delete process.env.EDITOR;
+      else process.env.EDITOR = saved;
+    }
+  });
+
+  test(":values PATH opens another chart; a bad path is reported", async () => {
+    const r = await renderApp(app());
+    await waitForFrame(r, (f) => f.includes("replicaCount: 2"));
+    await press(r.stdin, ":");
+    await press(r.stdin, "demo/charts/redis-lite");
+    await waitForFrame(r, (f) => f.includes(":values demo/charts/redis-lite"));
+    await press(r.stdin, "Enter");
+    let frame = await waitForFrame(r, (f) => f.includes("Values · redis-lite"));
+    expect(frame).toContain("image: redis-lite:7.2");
+    await press(r.stdin, ":");
+    await press(r.stdin, "demo/charts/nope");
+    await press(r.stdin, "Enter");
+    frame = await waitForFrame(r, (f) => f.includes("nope"));
+    expect(frame).toContain("Values · redis-lite");
+  });
+});

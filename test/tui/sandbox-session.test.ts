@@ -1,0 +1,29 @@
+import { connect } from "node:net";
+import { existsSync, readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { openSandbox } from "../../src/tui/sandbox.js";
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((done) => {
+    const s = connect(port, "127.0.0.1");
+    s.once("connect", () => {
+      s.destroy();
+      done(true);
+    });
+    s.once("error", () => done(false));
+  });
+
+test("openSandbox serves the chartroom-sandbox context and stop() closes the port", async () => {
+  const session = await openSandbox({ namespace: "tour" });
+  try {
+    expect(session.target).toMatchObject({ context: "chartroom-sandbox", namespace: "tour", problem: undefined });
+    expect(readFileSync(session.kubeconfigPath, "utf8")).toContain(`127.0.0.1:${session.sandbox.port}`);
+    expect(await portOpen(session.sandbox.port)).toBe(true);
+    const res = await fetch(`${session.sandbox.url}/api/v1/namespaces/default`);
+    expect(res.status).toBe(200);
+  } finally {
+    await session.stop();
+  }
+  expect(await portOpen(session.sandbox.port)).toBe(false);
+  expect(existsSync(session.kubeconfigPath)).toBe(false);
+});
