@@ -2,6 +2,7 @@ import { connect } from "node:net";
 import { existsSync, readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { openSandbox } from "../../src/tui/sandbox.js";
+import { sandboxOffer } from "../../src/tui/view/chrome.js";
 
 const portOpen = (port: number) =>
   new Promise<boolean>((done) => {
@@ -26,4 +27,12 @@ test("openSandbox serves the chartroom-sandbox context and stop() closes the por
   }
   expect(await portOpen(session.sandbox.port)).toBe(false);
   expect(existsSync(session.kubeconfigPath)).toBe(false);
+});
+
+test("the status bar offers the sandbox only when there is no usable cluster and it is not running", () => {
+  const base = { namespace: "default", readonly: false } as const;
+  expect(sandboxOffer({ ...base, sandbox: "off", problem: "no kubeconfig found" })).toBe("no cluster: restart with chartroom --sandbox");
+  expect(sandboxOffer({ ...base, sandbox: "off" })).toBe("no cluster: restart with chartroom --sandbox");
+  expect(sandboxOffer({ ...base, sandbox: "off", context: "kind" })).toBeUndefined();
+  expect(sandboxOffer({ ...base, sandbox: "running", context: "chartroom-sandbox" })).toBeUndefined();
 });
