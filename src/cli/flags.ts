@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 // Flag groups shared by several commands, spelled as helm spells them.
 import type { Command } from "commander";
 
@@ -38,4 +39,57 @@ export function valueOptions(o: ValueFlagValues) {
     jsonValues: o.setJson,
     literalValues: o.setLiteral,
   };
+}
+
+/** helm's chart path options: where a chart reference is looked up. */
+export function addChartPathFlags(cmd: Command): Command {
+  return cmd
+    .option("--version <version>", "specify a version constraint for the chart version to use (exact version, or a range like ^2.0.0); without it the latest version is used")
+    .option("--devel", "use development versions, too (equivalent to version '>0.0.0-0')")
+    .option("--repo <url>", "chart repository url where to locate the requested chart")
+    .option("--username <name>", "chart repository username where to locate the requested chart")
+    .option("--password <password>", "chart repository password where to locate the requested chart")
+    .option("--pass-credentials", "pass credentials to all domains")
+    .option("--ca-file <file>", "verify certificates of HTTPS-enabled servers using this CA bundle")
+    .option("--cert-file <file>", "identify HTTPS client using this SSL certificate file")
+    .option("--key-file <file>", "identify HTTPS client using this SSL key file")
+    .option("--insecure-skip-tls-verify", "skip tls certificate checks for the chart download")
+    .option("--plain-http", "use insecure HTTP connections for the chart download");
+}
+
+export interface ChartPathFlagValues {
+  version?: string;
+  devel?: boolean;
+  repo?: string;
+  username?: string;
+  password?: string;
+  passCredentials?: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  insecureSkipTlsVerify?: boolean;
+  plainHttp?: boolean;
+}
+
+/**
+ * A chart reference (path, .tgz, repo/name, URL, oci://) to a local path.
+ * Local paths are answered without loading the repository code.
+ */
+export async function locateChartRef(ref: string, f: ChartPathFlagValues, warn?: (msg: string) => void): Promise<string> {
+  if (!f.repo && !f.version && existsSync(ref)) return ref;
+  const { locateChart } = await import("../repo/index.js");
+  return locateChart(ref, {
+    version: f.version,
+    devel: f.devel,
+    repo: f.repo,
+    username: f.username,
+    password: f.password,
+    passCredentials: f.passCredentials,
+    caFile: f.caFile,
+    certFile: f.certFile,
+    keyFile: f.keyFile,
+    insecureSkipTLSVerify: f.insecureSkipTlsVerify,
+    plainHttp: f.plainHttp,
+    warn,
+  });
 }

@@ -1,9 +1,18 @@
 import type { Command } from "commander";
 import { goStringBytes } from "../../template/gostring.js";
 import { globalOptions } from "../context.js";
-import { addValueFlags, collect, collectCsv, type ValueFlagValues, valueOptions } from "../flags.js";
+import {
+  addChartPathFlags,
+  addValueFlags,
+  type ChartPathFlagValues,
+  collect,
+  collectCsv,
+  locateChartRef,
+  type ValueFlagValues,
+  valueOptions,
+} from "../flags.js";
 
-interface TemplateFlags extends ValueFlagValues {
+interface TemplateFlags extends ValueFlagValues, ChartPathFlagValues {
   showOnly: string[];
   outputDir?: string;
   releaseName?: boolean;
@@ -43,8 +52,11 @@ export function register(program: Command): void {
     .option("--post-renderer <path>", "the path to an executable to be used for post rendering")
     .option("--post-renderer-args <arg>", "an argument to the post-renderer (can specify multiple)", collect, []);
   addValueFlags(cmd);
+  addChartPathFlags(cmd);
   cmd.action(async (args: string[], flags: TemplateFlags, command: Command) => {
     const g = globalOptions(command);
+    const warn = (msg: string) => process.stderr.write(`WARNING: ${msg}\n`);
+    if (args.length <= 2) args[args.length - 1] = await locateChartRef(args[args.length - 1]!, flags, warn);
     const { runTemplate } = await import("../../actions/template.js");
     try {
       const out = runTemplate({
@@ -68,7 +80,7 @@ export function register(program: Command): void {
         postRendererArgs: flags.postRendererArgs,
         debug: g.debug,
         log: (line) => process.stdout.write(`${line}\n`),
-        warn: (msg) => process.stderr.write(`WARNING: ${msg}\n`),
+        warn,
       });
       // Raw bytes kept in strings (binary .Files) go out as the bytes they were.
       process.stdout.write(goStringBytes(out));
