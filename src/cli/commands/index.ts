@@ -2,6 +2,7 @@
 // A module only declares flags; its action imports the implementation lazily.
 import type { Command } from "commander";
 import { register as completion } from "./completion.js";
+import { register as create } from "./create.js";
 import { register as dependency } from "./dependency.js";
 import { register as get } from "./get.js";
 import { register as history } from "./history.js";
@@ -24,4 +25,4 @@ import { register as show } from "./show.js";
 import { register as template } from "./template.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, dependency, get, history, install, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, version];
+export const commandModules: Array<(program: Command) => void> = [completion, create, dependency, get, history, install, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, version];
