@@ -8,6 +8,8 @@ export type MetadataJson = Record<string, unknown>;
 interface FieldSpec {
   go: string;
   json: string;
+  /** json:",omitempty" (all but Dependency's name and repository). */
+  keepEmpty?: boolean;
   kind: "string" | "bool" | "strings" | "map" | "maintainers" | "dependencies" | "any";
 }
 
@@ -32,9 +34,9 @@ const metadataFields: FieldSpec[] = [
 ];
 
 const dependencyFields: FieldSpec[] = [
-  { go: "Name", json: "name", kind: "string" },
+  { go: "Name", json: "name", kind: "string", keepEmpty: true },
   { go: "Version", json: "version", kind: "string" },
-  { go: "Repository", json: "repository", kind: "string" },
+  { go: "Repository", json: "repository", kind: "string", keepEmpty: true },
   { go: "Condition", json: "condition", kind: "string" },
   { go: "Tags", json: "tags", kind: "strings" },
   { go: "Enabled", json: "enabled", kind: "bool" },
@@ -100,6 +102,23 @@ class StructObject extends GoObject {
   override field(name: string): Value | undefined {
     return this.values.get(name);
   }
+  /** encoding/json with the struct's json tags. */
+  override goJson(): GoMap {
+    const out = newMap();
+    for (const f of this.fields) {
+      const v = this.values.get(f.go) ?? null;
+      if (!f.keepEmpty && isEmptyJson(v)) continue;
+      out[f.json] = Array.isArray(v) ? v.map((x) => (x instanceof StructObject ? x.goJson() : x)) : v;
+    }
+    return out;
+  }
+}
+
+function isEmptyJson(v: Value): boolean {
+  if (v === null || v === undefined || v === "" || v === false) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === "object" && !(v instanceof GoObject) && !(v instanceof GoInt)) return Object.keys(v).length === 0;
+  return false;
 }
 
 /** The value of .Chart for one chart of the tree. */
@@ -125,6 +144,12 @@ export class ChartObject extends GoObject {
     if (name === "IsRoot") return this.isRoot;
     if (name === "Metadata") return this.metadata;
     return this.metadata.field(name);
+  }
+  /** The embedded Metadata's json fields are promoted beside IsRoot. */
+  override goJson(): GoMap {
+    const out = this.metadata.goJson();
+    out.IsRoot = this.isRoot;
+    return out;
   }
 }
 

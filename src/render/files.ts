@@ -46,10 +46,9 @@ function baseName(p: string): string {
 }
 
 function asYaml(m: GoMap, conv: (b: Uint8Array) => string): string {
-  const keys = Object.keys(m);
-  if (keys.length === 0) return "";
+  // helm returns "" only for a nil map, which .Files never is: an empty one prints "{}".
   const out = newMap();
-  for (const k of keys) out[baseName(k)] = conv(m[k] as Uint8Array);
+  for (const k of Object.keys(m)) out[baseName(k)] = conv(m[k] as Uint8Array);
   return toYaml(out).replace(/\n$/, "");
 }
 

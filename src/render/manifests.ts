@@ -97,7 +97,12 @@ function readHead(doc: string, path: string): ManifestHead {
     throw new ManifestParseError(`YAML parse error on ${path}: ${(err as Error).message}`, { cause: err });
   }
   const head: ManifestHead = {};
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return head;
+  if (parsed === null || parsed === undefined) return head;
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ManifestParseError(
+      `YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(parsed)} into Go value of type releaseutil.SimpleHead`,
+    );
+  }
   const o = parsed as Record<string, unknown>;
   if (typeof o.apiVersion === "string") head.apiVersion = o.apiVersion;
   if (typeof o.kind === "string") head.kind = o.kind;
@@ -122,6 +127,7 @@ function readHead(doc: string, path: string): ManifestHead {
 }
 
 function jsonKind(v: unknown): string {
+  if (typeof v === "string") return "string";
   if (typeof v === "number") return "number";
   if (typeof v === "boolean") return "bool";
   if (Array.isArray(v)) return "array";
