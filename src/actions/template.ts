@@ -34,6 +34,8 @@ export interface TemplateOptions {
   log?: (line: string) => void;
   /** helm's WARNING lines (stderr). */
   warn?: (msg: string) => void;
+  /** helm's log.Printf lines, e.g. coalesce warnings (stderr). */
+  logLine?: (msg: string) => void;
 }
 
 export class TemplateError extends Error {
@@ -93,6 +95,7 @@ export function runTemplate(opts: TemplateOptions): string {
       capabilities,
       skipSchemaValidation: opts.skipSchemaValidation,
       subNotes: opts.renderSubchartNotes,
+      warn: opts.logLine,
     });
   } catch (err) {
     const e = err as Error & { userFacing?: boolean };

@@ -24,6 +24,8 @@ export interface RenderRequest {
   /** Also render NOTES.txt of subcharts. */
   subNotes?: boolean;
   engine?: EngineOptions;
+  /** helm's log.Printf warnings while coalescing (printed to stderr by the CLI). */
+  warn?: (msg: string) => void;
 }
 
 export interface CrdFile {
@@ -62,6 +64,7 @@ export function renderRelease(req: RenderRequest): RenderResult {
   // check belongs to rendering (helm reports it with the --debug hint).
   const { chart, values: computed } = toRenderValues(req.chart, req.values, {
     skipSchemaValidation: req.skipSchemaValidation,
+    warn: req.warn,
   });
   checkKubeVersion(chart.metadata.kubeVersion, capabilities.kubeVersion.version);
 

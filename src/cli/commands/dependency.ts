@@ -22,7 +22,19 @@ export function register(program: Command): void {
       .action(async (chart: string | undefined) => {
         const actions = await import("../../actions/dependency.js");
         const run = name === "update" ? actions.updateDependencies : actions.buildDependencies;
-        await run(chart ?? ".", { out: (l) => process.stdout.write(`${l}\n`) });
+        await run(chart ?? ".", {
+          out: (l) => process.stdout.write(`${l}\n`),
+          // http(s) and oci:// dependencies come from the repository layer.
+          resolveRemote: async (dep, _chartPath, dest) => {
+            const { resolveDependency } = await import("../../repo/index.js");
+            const got = await resolveDependency(
+              { name: dep.name, version: dep.version, repository: dep.repository },
+              { destination: dest },
+            );
+            dep.version = got.version;
+            return dep;
+          },
+        });
       });
   }
 }

@@ -81,6 +81,7 @@ export function register(program: Command): void {
         debug: g.debug,
         log: (line) => process.stdout.write(`${line}\n`),
         warn,
+        logLine: (msg) => process.stderr.write(`${msg}\n`),
       });
       // Raw bytes kept in strings (binary .Files) go out as the bytes they were.
       process.stdout.write(goStringBytes(out));
