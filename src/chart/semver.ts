@@ -1,7 +1,7 @@
 // Masterminds/semver v3 as helm uses it: NewVersion accepts "v1", "1.2",
 // "1.2.3-pre+meta"; constraints allow commas (AND), "||", "!=", "=<", "~>".
-// Checking is delegated to the `semver` package after translating the syntax.
-import semver from "semver";
+// Constraint checks use the Masterminds implementation behind Sprig's semverCompare.
+import { parseConstraints, SemverVersion, satisfies } from "../funcs/semver.js";
 
 const VERSION_RE =
   /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
@@ -26,47 +26,19 @@ export function isValidSemver(v: string): boolean {
   return normalizeVersion(v) !== undefined;
 }
 
-function translateTerm(term: string): string {
-  const t = term.trim();
-  const m = /^(!=|>=|=<|<=|=>|~>|[=<>~^])?\s*v?(.*)$/.exec(t);
-  if (!m) return t;
-  let op = m[1] ?? "";
-  const ver = m[2] as string;
-  if (op === "=<") op = "<=";
-  if (op === "=>") op = ">=";
-  if (op === "~>") op = "~";
-  return `${op}${ver}`;
-}
-
-function checkAnd(terms: string[], version: string): boolean {
-  for (const raw of terms) {
-    const t = translateTerm(raw);
-    if (t.startsWith("!=")) {
-      const target = normalizeVersion(t.slice(2).trim().replace(/\.[xX*]/g, ""));
-      if (target && semver.eq(version, target)) return false;
-      continue;
-    }
-    if (!semver.satisfies(version, t)) return false;
-  }
-  return true;
-}
-
 /** helm's IsCompatibleRange: does version satisfy the constraint? Invalid input is "no". */
 export function isCompatibleRange(constraint: string, version: string): boolean {
-  const v = normalizeVersion(version);
-  if (v === undefined) return false;
-  // An empty constraint is Masterminds' "any release version".
-  if (constraint.trim() === "") return semver.prerelease(v) === null;
-  for (const group of constraint.split("||")) {
-    // Hyphen ranges keep their spaces; otherwise spaces and commas separate terms.
-    const g = group.trim();
-    if (g === "") return false;
-    const terms = / - /.test(g) ? [g] : g.split(/\s*,\s*|\s+(?![0-9xX*])/).filter((s) => s !== "");
-    try {
-      if (checkAnd(terms, v)) return true;
-    } catch {
-      return false;
-    }
+  let v: SemverVersion;
+  try {
+    v = SemverVersion.parse(version);
+  } catch {
+    return false;
   }
-  return false;
+  // An empty constraint is Masterminds' "any release version".
+  if (constraint.trim() === "") return v.pre === "";
+  try {
+    return satisfies(v, parseConstraints(constraint));
+  } catch {
+    return false;
+  }
 }
