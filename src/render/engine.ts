@@ -3,7 +3,7 @@
 // values scoped to its chart. Errors are reshaped as helm reshapes them.
 import { baseFuncs } from "../funcs/index.js";
 import { quoteGo } from "../template/strconv.js";
-import { TemplateSet } from "../template/index.js";
+import { helmErrorMessage, TemplateSet, warnWrap } from "../template/index.js";
 import { type FuncDef, type FuncMap, FuncError, type GoMap, isMap, newMap, type Value, withMethods } from "../template/value.js";
 import type { Chart } from "../chart/index.js";
 import { chartFullPath } from "../chart/index.js";
@@ -35,9 +35,6 @@ interface Renderable {
 }
 
 const recursionMax = 1000;
-const warnStart = "HELM_ERR_START";
-const warnEnd = "HELM_ERR_END";
-const warnRegex = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 
 /** Renders every template of the chart tree; returns rendered text by template path. */
 export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = {}): Map<string, string> {
@@ -53,7 +50,7 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
     try {
       set.parse(name, templates.get(name)!.tpl);
     } catch (err) {
-      throw new RenderError(cleanupParseError(name, err as Error), { cause: err });
+      throw new RenderError(helmErrorMessage(err, name), { cause: err });
     }
   }
 
@@ -70,7 +67,7 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
     try {
       out = set.execute(name, r.vals);
     } catch (err) {
-      throw new RenderError(cleanupExecError(name, err as Error), { cause: err });
+      throw new RenderError(helmErrorMessage(err, name), { cause: err });
     }
     rendered.set(name, out.replaceAll("<no value>", ""));
   }
@@ -131,7 +128,7 @@ function engineFuncs(set: TemplateSet, opts: EngineOptions): FuncMap {
           opts.log?.(`[INFO] Missing required value: ${warn}`);
           return "";
         }
-        throw new FuncError(warnStart + warn + warnEnd);
+        throw new FuncError(warnWrap(warn));
       }
       return val;
     },
@@ -143,7 +140,7 @@ function engineFuncs(set: TemplateSet, opts: EngineOptions): FuncMap {
         opts.log?.(`[INFO] Fail: ${msg}`);
         return "";
       }
-      throw new FuncError(warnStart + msg + warnEnd);
+      throw new FuncError(warnWrap(msg));
     },
   };
   const lookup = opts.lookup;
@@ -200,26 +197,6 @@ function contextFuncs(set: TemplateSet, included: Map<string, number>, opts: Eng
     },
   };
   return { include, tpl };
-}
-
-/** engine.cleanupParseError */
-function cleanupParseError(filename: string, err: Error): string {
-  const tokens = err.message.split(": ");
-  if (tokens.length === 1) return `parse error in (${filename}): ${err.message}`;
-  return `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`;
-}
-
-/** engine.cleanupExecError */
-function cleanupExecError(filename: string, err: Error): string {
-  const msg = err.message;
-  if (!msg.startsWith("template: ")) return msg;
-  const first = msg.indexOf(": ");
-  const second = msg.indexOf(": ", first + 2);
-  if (second < 0) return `execution error in (${filename}): ${msg}`;
-  const location = msg.slice(first + 2, second);
-  const m = warnRegex.exec(msg.slice(second + 2));
-  if (m) return `execution error at (${location}): ${m[1]}`;
-  return msg;
 }
 
 /** A map of helm's type chartutil.Values (what %T and Sprig's dig see for ., .Values, .Template). */
