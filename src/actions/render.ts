@@ -4,23 +4,12 @@
 // the chart is rendered again, answering from that cache, until no new
 // object is asked for (at most a few rounds, since a lookup's result can
 // lead a template to look up something else).
-import type { Chart } from "../chart/index.js";
 import type { KubeClient } from "../kube/index.js";
-import type { Capabilities } from "../render/capabilities.js";
-import { type RenderResult, renderRelease } from "../render/pipeline.js";
+import { type RenderRequest, type RenderResult, renderRelease } from "../render/pipeline.js";
 import { type GoMap, newMap } from "../template/value.js";
 import { toGoValue } from "../storage/gojson.js";
 
-export interface ClusterRender {
-  chart: Chart;
-  values: GoMap;
-  releaseName: string;
-  namespace: string;
-  revision: number;
-  isUpgrade: boolean;
-  capabilities: Capabilities;
-  skipSchemaValidation?: boolean;
-  subNotes?: boolean;
+export interface ClusterRender extends Omit<RenderRequest, "engine"> {
   /** Absent for client-only dry runs: lookup then returns empty maps, as helm's does. */
   kube?: KubeClient;
 }
