@@ -1,6 +1,6 @@
 // Sprig's encoding, hashing and randomness functions: b64/b32, sha*/adler32,
 // rand*, uuidv4, derivePassword (the Master Password algorithm) and AES.
-import { goStringBytes } from "../template/gostring.js";
+import { goStringBytes, goStringFromBytes } from "../template/gostring.js";
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt, randomUUID, scryptSync } from "node:crypto";
 import { type FuncDef, FuncError, type FuncMap, GoInt } from "../template/value.js";
 import { base32Decode, base32Encode, base64Decode, base64Encode, CorruptInputError } from "./encoding-base.js";
@@ -12,7 +12,8 @@ const def = (params: string[], fn: FuncDef["fn"]): FuncDef => ({ params, fn });
 
 // A Go string's bytes (raw bytes from binary files included).
 const utf8 = goStringBytes;
-const text = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8");
+// Decoded bytes become a Go string: raw bytes survive (see template/gostring.ts).
+const text = (b: Uint8Array) => goStringFromBytes(b);
 const hash = (alg: string) => (s: string) => createHash(alg).update(utf8(s)).digest("hex");
 
 function adler32(s: string): string {

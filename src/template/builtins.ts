@@ -2,6 +2,7 @@
 // the same name replaces a builtin, as in Go (Sprig's `slice` does).
 // Parameters typed REFLECT_VALUE receive arguments unconverted; nil arrives
 // as null or undefined.
+import { goStringBytes, goStringFromBytes } from "./gostring.js";
 import { REFLECT_VALUE } from "./call.js";
 import { evalArgs, htmlEscape, jsEscape, urlQueryEscape } from "./escape.js";
 import { sprint, sprintf, sprintln } from "./fmt.js";
@@ -22,10 +23,9 @@ function int(n: number): GoInt {
   return new GoInt(BigInt(n), "int");
 }
 
-const utf8 = new TextEncoder();
 
 function byteLength(s: string): number {
-  return /^[\x00-\x7f]*$/.test(s) ? s.length : utf8.encode(s).length;
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : goStringBytes(s).length;
 }
 
 function isNilValue(v: Value): v is null | undefined {
@@ -46,7 +46,7 @@ function index(item: Value, ...indexes: Value[]): Value {
   for (const ix of indexes) {
     if (item === null) err("index of nil pointer");
     if (typeof item === "string") {
-      const bytes = utf8.encode(item);
+      const bytes = goStringBytes(item);
       const x = indexArg(ix, bytes.length);
       if (x === bytes.length) err("reflect: string index out of range");
       item = new GoInt(BigInt(bytes[x]), "uint8");
@@ -81,14 +81,14 @@ function slice(item: Value, ...indexes: Value[]): Value {
   let len: number;
   if (typeof item === "string") {
     if (indexes.length === 3) err("cannot 3-index slice a string");
-    len = utf8.encode(item).length;
+    len = goStringBytes(item).length;
   } else if (Array.isArray(item) || item instanceof Uint8Array) len = item.length;
   else return err(`can't slice item of type ${typeOf(item)}`);
   const idx = [0, len, len];
   for (let i = 0; i < indexes.length; i++) idx[i] = indexArg(indexes[i], len);
   if (idx[0] > idx[1]) err(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1] > idx[2]) err(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (typeof item === "string") return new TextDecoder().decode(utf8.encode(item).subarray(idx[0], idx[1]));
+  if (typeof item === "string") return goStringFromBytes(goStringBytes(item).subarray(idx[0], idx[1]));
   const out = item.slice(idx[0], idx[1]);
   if (Array.isArray(item) && Array.isArray(out)) copyElemType(item, out);
   return out as Value;
