@@ -73,6 +73,11 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
         return parser(line0, "did not find expected key");
       return scanner(lineOf(text, first.pos[1] - 1), "mapping values are not allowed in this context");
     case "MISSING_CHAR":
+      if (/directives-end/.test(msg)) {
+        // Reported at the stream end, which go-yaml moves to a fresh line.
+        const end = lineOf(text, text.length) + (text === "" || text.endsWith("\n") ? 0 : 1);
+        return parser(end, "did not find expected <document start>");
+      }
       if (/closing/.test(msg)) return scanner(lineOf(text, text.length), "found unexpected end of stream");
       if (/map values/.test(msg)) return scanner(line0 + 1, "could not find expected ':'");
       if (/flow sequence|\]/.test(msg)) return parser(line0, "did not find expected ',' or ']'");

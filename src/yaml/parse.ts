@@ -2,7 +2,7 @@
 // fromYaml: sigs.k8s.io/yaml = go-yaml v2 (YAML 1.1 rules, first document
 // only) -> JSON -> Go interface{}. So every number ends up a float64, keys
 // become strings, and Inf/NaN are rejected by the JSON step.
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, type Scalar } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, parseDocument, type Scalar } from "yaml";
 import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
 import { checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
 import { formatFloat32Key, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
@@ -189,8 +189,14 @@ export function parseYamlRaw(text: string): RawValue {
   try {
     checkPrintable(src);
     const docs = parseAllDocuments(src, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false });
-    const doc = (Array.isArray(docs) ? docs[0] : undefined) as Document | undefined;
-    if (!doc) return null;
+    const doc = docs[0] as Document | undefined;
+    if (!doc) {
+      // No document; directives without one are still an error for go-yaml,
+      // which only the single-document parser reports.
+      const single = parseDocument(src, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false });
+      if (single.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, single.errors));
+      return null;
+    }
     if (doc.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, doc.errors));
     return decode(doc.contents, { text: src, doc, decodeCount: 0, aliasCount: 0, aliasDepth: 0, active: new Set() });
   } catch (err) {
