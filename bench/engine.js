@@ -1,9 +1,8 @@
 // In-process render of the whole corpus (chart load + values + parse + execute),
 // against the whole-process time of `helm template` on the same cases.
-import { existsSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { Command } from "commander";
 import { corpusCases, corpusDir } from "./corpus.js";
+import { helmBinary } from "./template.js";
 import { fmt, median, timeProcess } from "./util.js";
 
 const dist = new URL("../dist/", import.meta.url);
@@ -32,13 +31,6 @@ async function optionsFor(c) {
     noHooks: f.hooks === false,
     showOnly: f.showOnly,
   };
-}
-
-function helmPath() {
-  const tool = new URL("../../shared/tools/get-helm", import.meta.url).pathname;
-  if (!existsSync(tool)) return undefined;
-  const r = spawnSync(tool, [], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim().split("\n").pop() : undefined;
 }
 
 export async function run({ rounds = 5 } = {}) {
@@ -70,7 +62,7 @@ export async function run({ rounds = 5 } = {}) {
   const templates = cases.reduce((n, c) => n + count(loadChart(c.chartDir)), 0);
   console.log(`engine: ${cases.length} corpus cases, ${templates} template files each rendered; in-process ${fmt(ours)} per pass (median of ${rounds}), ${(templates / (ours / 1000)).toFixed(0)} templates/s${failures ? `, ${failures} cases errored` : ""}`);
 
-  const helm = helmPath();
+  const helm = helmBinary();
   if (!helm) return { name: "engine", skipped: "helm not available for the comparison", ms: ours };
   let helmTotal = 0;
   for (const c of cases) {
