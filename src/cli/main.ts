@@ -10,7 +10,7 @@ export function buildProgram(): Command {
   const program = new Command("chartroom");
   program
     .description(
-      "Chartroom: a Kubernetes package manager that renders Helm charts exactly as Helm does,\n" +
+      "Chartroom: a Kubernetes package manager that renders Helm charts exactly as Helm does, " +
         "stores releases in Helm's format, and adds a terminal UI (run with no arguments).",
     )
     .usage("[command]")
@@ -93,8 +93,9 @@ function wantsDebug(argv: string[]): boolean {
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
   let tuiOptions: Record<string, unknown> | undefined;
-  program.argument("[command]").action((name: string | undefined) => {
+  program.argument("[command...]").action((words: string[]) => {
     // Reached only when no subcommand matched.
+    const name = words[0];
     if (name !== undefined) throw new CommanderError(1, "commander.unknownCommand", `unknown command '${name}'`);
     tuiOptions = program.opts();
   });
