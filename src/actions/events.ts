@@ -1,5 +1,6 @@
 // The progress events every release action emits. The CLI prints them as
 // lines or JSON lines; the TUI folds them into its panes.
+import type { ObjectRef, Readiness } from "../kube/index.js";
 import type { ReleaseStatus } from "../storage/release.js";
 
 export type ActionEvent =
@@ -14,7 +15,18 @@ export type ActionEvent =
       namespace?: string;
     }
   /** An object's readiness changed while waiting; `reason` reads "deployment/web 1/3 ready: pod web-abc CrashLoopBackOff". */
-  | { type: "readiness"; kind: string; name: string; namespace?: string; ready: boolean; reason: string }
+  | {
+      type: "readiness";
+      kind: string;
+      name: string;
+      namespace?: string;
+      ready: boolean;
+      reason: string;
+      /** Ready out of desired for workloads ("2/3"), complete out of wanted for Jobs. */
+      count?: string;
+      /** What holds it back: "CrashLoopBackOff", "ImagePullBackOff", "Pending"... */
+      problem?: string;
+    }
   | { type: "hook"; event: string; kind: string; name: string; phase: "running" | "succeeded" | "failed" | "deleted" }
   /** The stored release changed status. */
   | { type: "release"; name: string; namespace: string; revision: number; status: ReleaseStatus; description?: string }
@@ -24,6 +36,20 @@ export type ActionEvent =
 export type Emit = (e: ActionEvent) => void;
 
 export const noEmit: Emit = () => {};
+
+/** A readiness change of one object, as waits report it. */
+export function readinessEvent(ref: ObjectRef, r: Readiness): ActionEvent {
+  return {
+    type: "readiness",
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    ready: r.ready,
+    reason: r.reason,
+    ...(r.count ? { count: r.count } : {}),
+    ...(r.problem ? { problem: r.problem } : {}),
+  };
+}
 
 /** One line for a terminal, as the CLI prints events. */
 export function eventLine(e: ActionEvent): string {

@@ -5,6 +5,7 @@ import { type KubeObject, ResourceFailedError, WaitTimeoutError, waitForReady } 
 import { goTime, type ReleaseHook, ZERO_TIME } from "../storage/index.js";
 import type { ActionConfig } from "./config.js";
 import { ActionError } from "./config.js";
+import { readinessEvent } from "./events.js";
 import { parseObjects, setNamespaces } from "./objects.js";
 
 export class HookFailedError extends ActionError {
@@ -57,7 +58,7 @@ export async function runHooks(cfg: ActionConfig, hooks: ReleaseHook[], event: s
         timeoutMs,
         waitForJobs: true,
         signal: cfg.signal,
-        onChange: (ref, r) => cfg.emit({ type: "readiness", kind: ref.kind, name: ref.name, namespace: ref.namespace, ready: r.ready, reason: r.reason }),
+        onChange: (ref, r) => cfg.emit(readinessEvent(ref, r)),
       });
     } catch (err) {
       h.last_run = { ...h.last_run, completed_at: goTime(), phase: "Failed" };

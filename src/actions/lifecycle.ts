@@ -4,6 +4,7 @@ import { type KubeObject, waitForReady } from "../kube/index.js";
 import type { CrdFile } from "../render/pipeline.js";
 import { goTime, type Release, type ReleaseStatus, type Storage } from "../storage/index.js";
 import { ActionError, type ActionConfig } from "./config.js";
+import { readinessEvent } from "./events.js";
 import { parseObjects } from "./objects.js";
 
 /** Go's time.ParseDuration for --timeout ("5m0s", "90s", "1h", "300ms"); plain numbers are seconds. */
@@ -41,7 +42,7 @@ export async function waitFor(cfg: ActionConfig, objs: KubeObject[], timeoutMs: 
       timeoutMs,
       waitForJobs,
       signal: cfg.signal,
-      onChange: (ref, r) => cfg.emit({ type: "readiness", kind: ref.kind, name: ref.name, namespace: ref.namespace, ready: r.ready, reason: r.reason }),
+      onChange: (ref, r) => cfg.emit(readinessEvent(ref, r)),
     },
   );
 }

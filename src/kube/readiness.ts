@@ -8,6 +8,10 @@ export interface Readiness {
   /** A terminal failure: waiting longer will not help (a failed Job). */
   failed?: boolean;
   reason: string;
+  /** Ready (or complete) out of desired, for workloads: "1/3". */
+  count?: string;
+  /** What holds it back, in kubectl's words: "CrashLoopBackOff", "ImagePullBackOff", "Pending". */
+  problem?: string;
 }
 
 type Any = Record<string, any>;
@@ -36,11 +40,22 @@ function condition(o: Any, type: string): Any | undefined {
 }
 
 function podsNote(pods: Any[] | undefined): string {
+  const p = problemPod(pods);
+  return p ? `: pod ${p.name} ${p.why}` : "";
+}
+
+function problemPod(pods: Any[] | undefined): { name: string; why: string } | undefined {
   for (const p of pods ?? []) {
     const why = podProblem(p);
-    if (why) return `: pod ${p.metadata.name} ${why}`;
+    if (why) return { name: p.metadata.name, why };
   }
-  return "";
+  return undefined;
+}
+
+/** Adds the structured count and problem that the reason text already carries. */
+function counted(r: Readiness, ready: number, want: number, pods: Any[] | undefined): Readiness {
+  const problem = r.ready ? undefined : problemPod(pods)?.why;
+  return { ...r, count: `${ready}/${want}`, ...(problem ? { problem } : {}) };
 }
 
 function observed(o: Any): boolean {
@@ -64,7 +79,8 @@ export function readiness(obj: KubeObject, pods?: Any[]): Readiness {
       const ok = observed(o) && updated >= want && ready >= want && (s.availableReplicas ?? 0) >= want && (s.replicas ?? updated) <= updated;
       // During a rollout old pods are still ready; count only the new ones.
       const readyNew = Math.max(0, ready - Math.max(0, (s.replicas ?? 0) - updated));
-      return { ready: ok, reason: `${id} ${Math.min(ok ? want : readyNew, want)}/${want} ready${ok ? "" : podsNote(pods)}` };
+      const n = Math.min(ok ? want : readyNew, want);
+      return counted({ ready: ok, reason: `${id} ${n}/${want} ready${ok ? "" : podsNote(pods)}` }, n, want, pods);
     }
     case "StatefulSet": {
       const want = o.spec?.replicas ?? 1;
@@ -72,34 +88,41 @@ export function readiness(obj: KubeObject, pods?: Any[]): Readiness {
       const partition = o.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
       const updatedOk = o.spec?.updateStrategy?.type === "OnDelete" || (s.updatedReplicas ?? 0) >= want - partition;
       const ok = observed(o) && ready >= want && updatedOk && (partition > 0 || !s.updateRevision || s.currentRevision === s.updateRevision || (s.updatedReplicas ?? 0) >= want);
-      return { ready: ok, reason: `${id} ${Math.min(ready, want)}/${want} ready${ok ? "" : podsNote(pods)}` };
+      return counted({ ready: ok, reason: `${id} ${Math.min(ready, want)}/${want} ready${ok ? "" : podsNote(pods)}` }, Math.min(ready, want), want, pods);
     }
     case "DaemonSet": {
       const want = s.desiredNumberScheduled ?? 0;
       const ready = s.numberReady ?? 0;
       const ok = observed(o) && (s.updatedNumberScheduled ?? 0) >= want && ready >= want;
-      return { ready: ok, reason: `${id} ${ready}/${want} ready${ok ? "" : podsNote(pods)}` };
+      return counted({ ready: ok, reason: `${id} ${ready}/${want} ready${ok ? "" : podsNote(pods)}` }, ready, want, pods);
     }
     case "ReplicaSet":
     case "ReplicationController": {
       const want = o.spec?.replicas ?? 1;
       const ready = s.readyReplicas ?? 0;
       const ok = observed(o) && ready >= want;
-      return { ready: ok, reason: `${id} ${ready}/${want} ready${ok ? "" : podsNote(pods)}` };
+      return counted({ ready: ok, reason: `${id} ${ready}/${want} ready${ok ? "" : podsNote(pods)}` }, ready, want, pods);
     }
     case "Job": {
       const failed = condition(o, "Failed");
-      if (failed?.status === "True") return { ready: false, failed: true, reason: `${id} failed: ${failed.reason ?? "BackoffLimitExceeded"}${failed.message ? ` (${failed.message})` : ""}` };
-      const complete = condition(o, "Complete")?.status === "True";
       const want = o.spec?.completions ?? 1;
-      return { ready: complete, reason: `${id} ${s.succeeded ?? 0}/${want} complete${complete ? "" : podsNote(pods)}` };
+      if (failed?.status === "True") {
+        const reason = failed.reason ?? "BackoffLimitExceeded";
+        return { ready: false, failed: true, reason: `${id} failed: ${reason}${failed.message ? ` (${failed.message})` : ""}`, count: `${s.succeeded ?? 0}/${want}`, problem: reason };
+      }
+      const complete = condition(o, "Complete")?.status === "True";
+      return counted({ ready: complete, reason: `${id} ${s.succeeded ?? 0}/${want} complete${complete ? "" : podsNote(pods)}` }, s.succeeded ?? 0, want, pods);
     }
     case "Pod": {
       if (s.phase === "Succeeded") return { ready: true, reason: `${id} succeeded` };
-      if (s.phase === "Failed") return { ready: false, failed: true, reason: `${id} failed: ${s.reason ?? podProblem(o) ?? "Error"}` };
+      if (s.phase === "Failed") {
+        const why = s.reason ?? podProblem(o) ?? "Error";
+        return { ready: false, failed: true, reason: `${id} failed: ${why}`, problem: why };
+      }
       const ok = condition(o, "Ready")?.status === "True";
       const why = podProblem(o);
-      return { ready: ok, reason: `${id} ${ok ? "ready" : `not ready${why ? `: ${why}` : ` (${s.phase ?? "Pending"})`}`}` };
+      const r: Readiness = { ready: ok, reason: `${id} ${ok ? "ready" : `not ready${why ? `: ${why}` : ` (${s.phase ?? "Pending"})`}`}` };
+      return ok ? r : { ...r, problem: why ?? s.phase ?? "Pending" };
     }
     case "PersistentVolumeClaim":
       return { ready: s.phase === "Bound", reason: `${id} ${(s.phase ?? "Pending").toLowerCase()}` };

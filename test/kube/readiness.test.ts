@@ -30,6 +30,16 @@ describe("readiness (kstatus rules)", () => {
     });
   }
 
+  it("carries the ready count and the problem holding a workload back", () => {
+    const crashing = readiness(cases[1]![1], cases[1]![2]);
+    expect(crashing).toMatchObject({ count: "0/3", problem: "CrashLoopBackOff" });
+    expect(readiness(cases[0]![1])).toMatchObject({ count: "3/3" });
+    expect(readiness(cases[0]![1]).problem).toBeUndefined();
+    expect(readiness(cases[5]![1])).toMatchObject({ count: "1/1" });
+    expect(readiness(cases[11]![1])).toMatchObject({ problem: "ImagePullBackOff" });
+    expect(readiness({ kind: "Pod", apiVersion: "v1", metadata: meta("q"), status: { phase: "Pending" } } as any)).toMatchObject({ problem: "Pending" });
+  });
+
   it("a failed job is terminal", () => {
     const r = readiness({ kind: "Job", apiVersion: "batch/v1", metadata: meta("j"), status: { conditions: [{ type: "Failed", status: "True", reason: "BackoffLimitExceeded" }] } } as any);
     expect(r).toMatchObject({ ready: false, failed: true, reason: "job/j failed: BackoffLimitExceeded" });
