@@ -84,6 +84,8 @@ export async function applyObjects(kube: KubeClient, req: ApplyRequest, live: Ma
         const desired = withOwnership(o, req.release, req.namespace);
         const ev = { kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace };
         const adopted = current !== undefined && !previous.has(key);
+        // Server-side apply skips fetching what the previous revision already had: it exists.
+        const existed = current !== undefined || (req.method === "ssa" && previous.has(key));
         if (req.method === "ssa") {
           await kube.apply(desired);
         } else if (!current) {
@@ -100,8 +102,8 @@ export async function applyObjects(kube: KubeClient, req: ApplyRequest, live: Ma
           }
           await kube.patch(refOf(o), patch, acceptsStrategicMerge(o.apiVersion) ? "strategic" : "merge");
         }
-        if (!current) created.push(o);
-        req.emit({ type: "resource", action: !current ? "created" : adopted ? "adopted" : "configured", ...ev });
+        if (!existed) created.push(o);
+        req.emit({ type: "resource", action: !existed ? "created" : adopted ? "adopted" : "configured", ...ev });
       }),
     );
   }

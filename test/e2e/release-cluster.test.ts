@@ -44,4 +44,25 @@ describe("install against a live cluster", () => {
     expect(up.apply_method).toBe("ssa");
     expect((await c.json(c.kubectl("get", "configmap", "own-config", "-o", "json"))).data.message).toBe("changed");
   }, 120_000);
+
+  it("an upgrade reports the objects it changes as configured, and --cleanup-on-fail deletes only what it created", async () => {
+    await install(c.cfg(), { args: ["keep", `${charts}/release-basic`], values: noValues });
+    c.events = [];
+    await upgrade(c.cfg(), { name: "keep", chart: `${charts}/release-basic`, values: { ...noValues, values: ["message=two"] } });
+    const actions = c.events.filter((e) => e.type === "resource").map((e) => (e.type === "resource" ? `${e.kind}:${e.action}` : ""));
+    expect(actions).toContain("ConfigMap:configured");
+    expect(actions).not.toContain("ConfigMap:created");
+    // A failing upgrade with --cleanup-on-fail must not remove objects the release already had.
+    const err = await upgrade(c.cfg(), {
+      name: "keep",
+      chart: `${charts}/release-basic`,
+      values: { ...noValues, values: ["image.tag=crashloop"] },
+      wait: true,
+      timeout: "2s",
+      cleanupOnFail: true,
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((await c.kubectl("get", "configmap", "keep-config")).code).toBe(0);
+  }, 120_000);
 });
+
