@@ -8,7 +8,7 @@ export { getBytes, type HttpOptions, MAX_ARCHIVE_SIZE, MAX_INDEX_SIZE, request }
 export { indexDirectory, sha256File, writeRepoIndex } from "./index-dir.js";
 export { type ChartVersion, findChartVersion, type IndexFile, mergeIndex, parseIndex, serializeIndex } from "./index-file.js";
 export { cacheChartsFile, cacheIndexFile, type HelmPaths, helmPaths } from "./paths.js";
-export { clearSearchMemo } from "./search-cache.js";
+export { clearSearchMemo, type CompactIndex, loadCompactIndex, type SearchChart } from "./search-cache.js";
 export { SEARCH_MAX_SCORE, type SearchOptions, type SearchResult, searchRepos } from "./search.js";
 export { type RepoServer, type ServeOptions, serveRepo } from "./serve.js";
 export { type Downloaded, downloadChart, type LocateOptions, locateChart } from "./pull.js";

@@ -1,89 +1,273 @@
-// The root of the terminal UI: header, pane bar, the focused pane (or the help
-// overlay) and the status bar, sized to the terminal. App-level keys are
-// handled here; each pane handles its own while it has focus.
+// The root of the terminal UI: header, pane bar, the focused pane (or a modal:
+// help, the wizard, an action's progress) and the status bar, sized to the
+// terminal. App-level keys, the command palette, confirmations and the
+// running action live here; each pane handles its own keys while focused.
 import { Box, Text, useApp } from "ink";
-import { useCallback, useReducer, useRef, useState } from "react";
+import { useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { ConfirmBox } from "./components/ConfirmBox.js";
 import { HelpOverlay } from "./components/HelpOverlay.js";
 import { Header } from "./components/Header.js";
 import { PaneBar } from "./components/PaneBar.js";
+import { PaletteLine } from "./components/PaletteLine.js";
+import { ProgressView } from "./components/ProgressView.js";
 import { StatusBar } from "./components/StatusBar.js";
-import { CaptureContext } from "./hooks/useCapture.js";
+import { createEngine } from "./engine/index.js";
+import type { Engine } from "./engine/types.js";
+import { KeyboardContext, useRootKeyboard, useTyping } from "./hooks/useKeyboard.js";
 import { useKeymap } from "./hooks/useKeymap.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext, useColor } from "./hooks/useTheme.js";
-import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, type Scope } from "./keymap.js";
+import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, keymapFor, type Scope } from "./keymap.js";
+import { type FlashLevel, type Nav, NavContext, type Session, type ValuesRequest, type WizardInit } from "./nav.js";
+import { Operations, type OperationSpec } from "./operations.js";
 import { PANE_COMPONENTS, type PaneRegistry } from "./panes/index.js";
+import { Wizard } from "./panes/wizard.js";
 import { initialState, reduce } from "./state.js";
 import type { Theme } from "./theme.js";
-import { layout, MIN_COLUMNS, sandboxOffer, MIN_ROWS, type SessionInfo } from "./view/chrome.js";
+import { inputFrom, inputKey } from "./view/input.js";
+import { layout, MIN_COLUMNS, MIN_ROWS, type SessionInfo, sandboxOffer } from "./view/chrome.js";
+import { parsePalette } from "./view/palette.js";
 import { PANES, type PaneId } from "./view/panes.js";
 
 export interface AppProps {
   info: SessionInfo;
   theme: Theme;
+  /** Builds the engine for a context and namespace (again after `:ctx`). */
+  makeEngine?: (s: { context?: string; namespace: string }) => Engine;
+  /** Loads a theme by name for `:theme NAME`; throws a user-facing error for an unknown one. */
+  loadTheme?: (name: string) => Theme;
+  /** Checks a kube context for `:ctx NAME`: a problem in words, or undefined. */
+  checkContext?: (name: string) => string | undefined;
   initialPane?: PaneId;
   /** Injectable so tests can exercise key routing with panes and bindings of their own. */
   panes?: PaneRegistry;
   keymap?: readonly KeyBinding[];
+  operations?: Operations;
 }
 
-const APP_SCOPES: readonly Scope[] = ["app", "global", "help"];
-
-export function App({ theme, ...rest }: AppProps) {
+export function App({ theme: initialTheme, loadTheme, ...rest }: AppProps) {
+  const [theme, setTheme] = useState(initialTheme);
   return (
     <ThemeContext.Provider value={theme}>
-      <Screen {...rest} />
+      <Screen {...rest} setTheme={(name) => setTheme(loadTheme ? loadTheme(name) : initialTheme)} />
     </ThemeContext.Provider>
   );
 }
 
-function Screen({ info, initialPane, panes = PANE_COMPONENTS, keymap = KEYMAP }: Omit<AppProps, "theme">) {
+interface Flash {
+  text: string;
+  level: FlashLevel;
+  seq: number;
+}
+
+function Screen({
+  info: initialInfo,
+  initialPane,
+  panes = PANE_COMPONENTS,
+  keymap: fullKeymap = KEYMAP,
+  makeEngine,
+  checkContext,
+  operations: ops,
+  setTheme,
+}: Omit<AppProps, "theme" | "loadTheme"> & { setTheme(name: string): void }) {
   const { exit } = useApp();
+  const { keyboard, captured, hint } = useRootKeyboard();
   const [state, dispatch] = useReducer(reduce, initialPane, initialState);
   const { columns, rows } = useTerminalSize();
-  const box = layout(columns, rows);
-  const scopes = activeScopes(state);
-  // Owners holding the keyboard; a ref so a capture set in an effect is seen by the very next key.
-  const captures = useRef(new Set<string>());
-  const [captured, setCaptured] = useState(false);
-  const capture = useCallback((owner: string, on: boolean) => {
-    if (on) captures.current.add(owner);
-    else captures.current.delete(owner);
-    setCaptured(captures.current.size > 0);
-  }, []);
-  useKeymap(
-    (command) => {
-      if (captures.current.size > 0) return;
-      if (command.type === "quit") exit();
-      else if (command.type !== "paneAction") dispatch(command);
-    },
-    { scopes, owns: APP_SCOPES, keymap },
+  const keymap = useMemo(() => keymapFor(initialInfo.readonly, fullKeymap), [initialInfo.readonly, fullKeymap]);
+
+  const [session, setSession] = useState<Session>({ context: initialInfo.context, namespace: initialInfo.namespace, allNamespaces: true });
+  const info: SessionInfo = { ...initialInfo, context: session.context, namespace: session.namespace };
+  const engine = useMemo(
+    () => (makeEngine ?? defaultEngine)({ context: session.context, namespace: session.namespace }),
+    [makeEngine, session.context, session.namespace],
   );
 
+  const operations = useRef(ops ?? new Operations()).current;
+  const progress = useSyncExternalStore(operations.subscribe, operations.snapshot);
+  const [wizard, setWizard] = useState<{ seq: number; init: WizardInit } | null>(null);
+  const [confirm, setConfirm] = useState<{ message: string; onYes: () => void } | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const flashTimer = useRef<NodeJS.Timeout | undefined>(undefined);
+  const [valuesRequest, setValuesRequest] = useState<Nav["valuesRequest"]>();
+  const [searchRequest, setSearchRequest] = useState<Nav["searchRequest"]>();
+  const seq = useRef(0);
+
+  const showFlash = useCallback((text: string, level: FlashLevel = "info") => {
+    clearTimeout(flashTimer.current);
+    setFlash({ text, level, seq: ++seq.current });
+    flashTimer.current = setTimeout(() => setFlash(null), level === "error" ? 10_000 : 5_000);
+    flashTimer.current.unref?.();
+  }, []);
+
+  const runOperation = useCallback(
+    (spec: OperationSpec) => {
+      if (operations.running) return showFlash("another action is still running", "warn");
+      setWizard(null);
+      void operations.start(spec);
+    },
+    [operations, showFlash],
+  );
+
+  const modal: "confirm" | "wizard" | "progress" | undefined = confirm ? "confirm" : progress ? "progress" : wizard ? "wizard" : undefined;
+  const view = state.views[state.pane];
+  const scopes = activeScopes({ pane: state.pane, overlay: state.overlay, view, modal });
+
+  const nav: Nav = {
+        engine,
+        session,
+        readonly: initialInfo.readonly,
+        generation: operations.generation,
+        focusPane: (pane) => dispatch({ type: "focusPane", pane }),
+        setView: (pane, v) => dispatch({ type: "setView", pane, view: v }),
+        flash: showFlash,
+        confirm: (message, onYes) => setConfirm({ message, onYes }),
+        startWizard: (init) => {
+          if (initialInfo.readonly) return showFlash("read-only session: installs and upgrades are off", "warn");
+          setWizard({ seq: ++seq.current, init });
+        },
+        runOperation,
+        openValues: (request: ValuesRequest) => {
+          setValuesRequest({ seq: ++seq.current, request });
+          dispatch({ type: "focusPane", pane: "values" });
+        },
+        valuesRequest,
+        search: (query) => {
+          setSearchRequest({ seq: ++seq.current, query });
+          dispatch({ type: "focusPane", pane: "search" });
+        },
+        searchRequest,
+      };
+
+  const palette = useTyping(
+    "palette",
+    (press) => {
+      const text = state.palette ?? "";
+      if (press.name === "escape") {
+        palette.stop();
+        dispatch({ type: "closePalette" });
+      } else if (press.name === "return") {
+        palette.stop();
+        dispatch({ type: "closePalette" });
+        runPalette(text);
+      } else {
+        const next = inputKey(inputFrom(text), press);
+        if (next) dispatch({ type: "paletteText", text: next.text });
+      }
+    },
+    "Enter run · Esc cancel",
+    keyboard,
+  );
+
+  function runPalette(text: string) {
+    const cmd = parsePalette(text);
+    if ("error" in cmd) return showFlash(cmd.error, "error");
+    switch (cmd.type) {
+      case "pane":
+        if (cmd.pane === "values" && cmd.arg) return nav.openValues({ kind: "chart", path: cmd.arg });
+        if (cmd.pane === "search" && cmd.arg) return nav.search(cmd.arg);
+        return dispatch({ type: "focusPane", pane: cmd.pane });
+      case "namespace":
+        if (cmd.name === "all" || cmd.name === "-A") return setSession((s) => ({ ...s, allNamespaces: true }));
+        if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(cmd.name)) return showFlash(`"${cmd.name}" is not a valid namespace name`, "error");
+        setSession((s) => ({ ...s, namespace: cmd.name, allNamespaces: false }));
+        return showFlash(`namespace ${cmd.name}: new installs go there, the release list shows only it (:ns all to list every namespace)`, "ok");
+      case "context": {
+        const problem = checkContext?.(cmd.name);
+        if (problem) return showFlash(problem, "error");
+        setSession((s) => ({ ...s, context: cmd.name }));
+        return showFlash(`context ${cmd.name}`, "ok");
+      }
+      case "theme":
+        try {
+          setTheme(cmd.name);
+          return showFlash(`theme ${cmd.name}`, "ok");
+        } catch (err) {
+          return showFlash((err as Error).message, "error");
+        }
+      case "install":
+        return nav.startWizard({ kind: "install", namespace: session.namespace, chartRef: cmd.chart ?? "" });
+      case "help":
+        return dispatch({ type: "openHelp" });
+      case "quit":
+        return exit();
+      default: {
+        const never: never = cmd;
+        return never;
+      }
+    }
+  }
+
+  useKeymap(
+    (command, binding) => {
+      if (command.type === "quit") {
+        if (operations.running) return showFlash("an action is running: Esc in its view cancels it first", "warn");
+        exit();
+      } else if (command.type === "openPalette") {
+        dispatch({ type: "openPalette" });
+        palette.start();
+      } else if (command.type === "paneAction") {
+        if (binding.scope === "confirm" && confirm) {
+          setConfirm(null);
+          if (command.action === "yes") confirm.onYes();
+        }
+      } else dispatch(command);
+    },
+    { scopes, owns: APP_SCOPES, keymap, keyboard },
+  );
+
+  const box = layout(columns, rows);
   if (box.tooSmall) return <TooSmall columns={columns} rows={rows} width={box.width} />;
   const helpOpen = state.overlay === "help";
+  const confirmRows = confirm ? 3 : 0;
+  const bodyHeight = Math.max(0, box.bodyHeight - confirmRows);
+  const showPanes = !helpOpen && !progress && !wizard;
+  const barHints = captured ? [] : hints(scopes, keymap);
+  const notice = flash?.text ?? (captured ? (hint ?? "typing: Esc to leave") : sandboxOffer(info));
+  const noticeToken = flash ? FLASH_TOKENS[flash.level] : captured ? "status.info" : "status.warn";
+
   return (
-    <CaptureContext.Provider value={capture}>
-    <Box flexDirection="column" width={box.width} height={box.height}>
-      <Header info={info} width={box.width} />
-      <PaneBar active={state.pane} width={box.width} />
-      <Box height={box.bodyHeight} width={box.width}>
-        {PANES.map(({ id }) => {
-          const Pane = panes[id];
-          const visible = id === state.pane && !helpOpen;
-          return (
-            <Box key={id} display={visible ? "flex" : "none"}>
-              <Pane info={info} focused={visible} width={box.width} height={box.bodyHeight} keymap={keymap} />
-            </Box>
-          );
-        })}
-        {helpOpen && <HelpOverlay sections={helpSections(state.pane, keymap)} width={box.width} height={box.bodyHeight} />}
-      </Box>
-      <StatusBar hints={captured ? [] : hints(scopes, keymap)} width={box.width} notice={captured ? "editing: Esc to leave" : sandboxOffer(info)} />
-    </Box>
-    </CaptureContext.Provider>
+    <KeyboardContext.Provider value={keyboard}>
+      <NavContext.Provider value={nav}>
+        <Box flexDirection="column" width={box.width} height={box.height}>
+          <Header info={info} width={box.width} />
+          <PaneBar active={state.pane} width={box.width} />
+          <Box height={bodyHeight} width={box.width}>
+            {PANES.map(({ id }) => {
+              const Pane = panes[id];
+              const visible = id === state.pane && showPanes;
+              return (
+                <Box key={id} display={visible ? "flex" : "none"}>
+                  <Pane info={info} focused={visible && !confirm} width={box.width} height={bodyHeight} keymap={keymap} />
+                </Box>
+              );
+            })}
+            {helpOpen && <HelpOverlay sections={helpSections(state.pane, keymap, view)} width={box.width} height={bodyHeight} keymap={keymap} />}
+            {!helpOpen && progress && <ProgressView state={progress} operations={operations} focused={modal === "progress"} width={box.width} height={bodyHeight} keymap={keymap} />}
+            {!helpOpen && !progress && wizard && (
+              <Wizard key={wizard.seq} init={wizard.init} focused={modal === "wizard"} width={box.width} height={bodyHeight} onClose={() => setWizard(null)} />
+            )}
+          </Box>
+          {confirm && <ConfirmBox message={confirm.message} width={box.width} />}
+          {state.palette !== null ? (
+            <PaletteLine text={state.palette} width={box.width} />
+          ) : (
+            <StatusBar hints={barHints} width={box.width} notice={notice} noticeToken={noticeToken} />
+          )}
+        </Box>
+      </NavContext.Provider>
+    </KeyboardContext.Provider>
   );
 }
+
+const APP_SCOPES: readonly Scope[] = ["app", "global", "help", "confirm"];
+
+/** The current kubeconfig's cluster, for apps built without an explicit engine. */
+function defaultEngine(s: { context?: string; namespace: string }): Engine {
+  return createEngine({ kubeContext: s.context, namespace: s.namespace, context: s.context });
+}
+
+const FLASH_TOKENS = { info: "status.info", ok: "status.ok", warn: "status.warn", error: "status.error" } as const;
 
 function TooSmall({ columns, rows, width }: { columns: number; rows: number; width: number }) {
   const color = useColor();

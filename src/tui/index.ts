@@ -5,6 +5,7 @@ import { constants } from "node:os";
 import { render } from "ink";
 import { createElement } from "react";
 import { App } from "./app.js";
+import { createEngine } from "./engine/index.js";
 import { readKubeTarget } from "./kubeconfig.js";
 import { enterAlternateScreen } from "./screen.js";
 import { openSandbox, type SandboxSession } from "./sandbox.js";
@@ -36,7 +37,16 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
     // Whatever the app runs (actions, child tools) must reach the sandbox, not the user's cluster.
     process.env.KUBECONFIG = session.kubeconfigPath;
     delete process.env.HELM_KUBECONTEXT;
+    process.env.HELM_REPOSITORY_CONFIG = session.demo.paths.repositoryConfig;
+    process.env.HELM_REPOSITORY_CACHE = session.demo.paths.repositoryCache;
   }
+  const kubeconfig = session ? session.kubeconfigPath : str(options.kubeconfig);
+  const makeEngine = (s: { context?: string; namespace: string }) =>
+    createEngine({ kubeconfig, kubeContext: s.context, context: s.context, namespace: s.namespace, paths: session?.demo.paths });
+  const checkContext = (name: string) => {
+    const t = readKubeTarget({ kubeconfig, kubeContext: name });
+    return t.problem;
+  };
   const info: SessionInfo = {
     context: target.context,
     namespace: target.namespace,
@@ -55,7 +65,10 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
-    const ink = render(createElement(App, { info, theme }), { exitOnCtrlC: false });
+    const ink = render(
+      createElement(App, { info, theme, makeEngine, checkContext, loadTheme: (name: string) => resolveTheme({ flag: name }) }),
+      { exitOnCtrlC: false },
+    );
     unmount = () => ink.unmount();
     await ink.waitUntilExit();
   } finally {

@@ -1,9 +1,14 @@
 // Key bindings are data: the same list routes key presses, draws the status
 // bar hints and the `?` help overlay, so a binding cannot exist without being
-// documented. Scopes say when a binding is live; see activeScopes.
-import { PANES, type PaneId, paneTitle } from "./view/panes.js";
+// documented. Scopes say when a binding is live; see activeScopes. The
+// bindings themselves are in bindings.ts.
+import { BINDINGS } from "./bindings.js";
+import { type PaneId, paneTitle } from "./view/panes.js";
 
-export type Scope = "app" | "global" | "help" | PaneId;
+/** Sub-views of a pane have scopes of their own, so their keys and hints replace the pane's. */
+export type ViewScope = "releases.detail" | "releases.history" | "releases.diff" | "search.chart";
+
+export type Scope = "app" | "global" | "help" | "confirm" | "wizard" | "progress" | PaneId | ViewScope;
 
 export type NamedKey =
   | "tab"
@@ -35,8 +40,9 @@ export type Command =
   | { type: "prevPane" }
   | { type: "openHelp" }
   | { type: "closeHelp" }
+  | { type: "openPalette" }
   | { type: "quit" }
-  /** Handled by the focused pane itself (see usePaneKeys), never by the app. */
+  /** Handled by the pane or view that owns the scope (see usePaneKeys), never by the app. */
   | { type: "paneAction"; action: string };
 
 export interface KeyBinding {
@@ -48,6 +54,8 @@ export interface KeyBinding {
   command: Command;
   /** Status bar text; bindings sharing it merge into one hint ("1-4 panes"). Absent: help overlay only. */
   bar?: string;
+  /** Changes the cluster or the repository list: hidden and dead under --readonly. */
+  mutates?: boolean;
 }
 
 /** A key press, normalised from Ink's (input, key) pair. */
@@ -58,52 +66,28 @@ export interface KeyPress {
   shift: boolean;
 }
 
-export const KEYMAP: readonly KeyBinding[] = [
-  { scope: "app", keys: [{ input: "q" }], label: "q", description: "Quit chartroom", command: { type: "quit" }, bar: "quit" },
-  { scope: "app", keys: [{ input: "c", ctrl: true }], label: "Ctrl-C", description: "Quit chartroom", command: { type: "quit" } },
-  ...PANES.map(
-    (p, i): KeyBinding => ({
-      scope: "global",
-      keys: [{ input: String(i + 1) }],
-      label: String(i + 1),
-      description: `Show the ${p.title} pane`,
-      command: { type: "focusPane", pane: p.id },
-      bar: "panes",
-    }),
-  ),
-  { scope: "global", keys: [{ name: "tab", shift: false }], label: "Tab", description: "Next pane", command: { type: "nextPane" }, bar: "cycle" },
-  { scope: "global", keys: [{ name: "tab", shift: true }], label: "S-Tab", description: "Previous pane", command: { type: "prevPane" }, bar: "cycle" },
-  { scope: "global", keys: [{ input: "?" }], label: "?", description: "Show these key bindings", command: { type: "openHelp" }, bar: "help" },
-  ...valuesBindings(),
-  { scope: "help", keys: [{ name: "escape" }], label: "Esc", description: "Close help", command: { type: "closeHelp" }, bar: "close" },
-  { scope: "help", keys: [{ input: "?" }], label: "?", description: "Close help", command: { type: "closeHelp" }, bar: "close" },
-];
+export const KEYMAP: readonly KeyBinding[] = BINDINGS;
 
-function valuesBindings(): KeyBinding[] {
-  const act = (action: string) => ({ type: "paneAction", action }) as const;
-  const b = (keys: KeySpec[], label: string, description: string, action: string, bar?: string): KeyBinding => ({
-    scope: "values",
-    keys,
-    label,
-    description,
-    command: act(action),
-    bar,
-  });
-  return [
-    b([{ name: "up" }, { input: "k" }], "↑/k", "Scroll up", "up", "scroll"),
-    b([{ name: "down" }, { input: "j" }], "↓/j", "Scroll down", "down", "scroll"),
-    b([{ name: "pageUp" }], "PgUp", "Scroll a page up", "pageUp"),
-    b([{ name: "pageDown" }], "PgDn", "Scroll a page down", "pageDown"),
-    b([{ input: "e" }], "e", "Edit the values in place (Esc leaves the editor)", "edit", "edit"),
-    b([{ input: "E" }], "E", "Edit the values in $EDITOR", "externalEdit", "$EDITOR"),
-    b([{ input: "v" }], "v", "Toggle the effective values and the layer that set each key", "toggleEffective", "effective"),
-    b([{ input: ":" }], ":", "Open another chart (:values PATH)", "prompt", "open"),
-  ];
+/** The bindings a session offers: without the mutating ones under --readonly. */
+export function keymapFor(readonly: boolean, keymap: readonly KeyBinding[] = KEYMAP): readonly KeyBinding[] {
+  return readonly ? keymap.filter((b) => !b.mutates) : keymap;
 }
 
-/** Live scopes, highest precedence first: an overlay takes the keyboard from the panes. */
-export function activeScopes(view: { pane: PaneId; overlay: "help" | null }): Scope[] {
-  return view.overlay === "help" ? ["help", "app"] : [view.pane, "global", "app"];
+export interface ScopeView {
+  pane: PaneId;
+  overlay: "help" | null;
+  /** The sub-view the pane shows, when not its main list. */
+  view?: ViewScope;
+  /** A modal that takes every key: a confirmation, the wizard, the progress of an action. */
+  modal?: "confirm" | "wizard" | "progress";
+}
+
+/** Live scopes, highest precedence first: an overlay or modal takes the keyboard from the panes. */
+export function activeScopes(v: ScopeView): Scope[] {
+  if (v.modal === "confirm") return ["confirm"];
+  if (v.overlay === "help") return ["help", "app"];
+  if (v.modal) return [v.modal];
+  return [v.view ?? v.pane, "global", "app"];
 }
 
 /** Maps Ink's key object (structurally, so this module stays free of Ink) to a KeyPress. */
@@ -158,7 +142,9 @@ export function hints(scopes: readonly Scope[], keymap: readonly KeyBinding[] = 
       groups.set(b.bar, labels);
     }
   }
-  return [...groups].map(([text, labels]) => ({ keys: joinLabels(labels), text }));
+  const all = [...groups].map(([text, labels]) => ({ keys: joinLabels(labels), text }));
+  // Help comes first: in a narrow terminal the hints that do not fit are dropped, and ? must never be one.
+  return [...all.filter((h) => h.text === "help"), ...all.filter((h) => h.text !== "help")];
 }
 
 function joinLabels(labels: string[]): string {
@@ -172,10 +158,18 @@ export interface HelpSection {
   rows: { keys: string; description: string }[];
 }
 
-/** The help overlay: one section per scope that has bindings, for the pane in focus. */
-export function helpSections(pane: PaneId, keymap: readonly KeyBinding[] = KEYMAP): HelpSection[] {
+const VIEW_TITLES: Record<ViewScope, string> = {
+  "releases.detail": "Release detail",
+  "releases.history": "Release history",
+  "releases.diff": "Revision diff",
+  "search.chart": "Chart detail",
+};
+
+/** The help overlay: one section per scope that has bindings, for the pane (and view) in focus. */
+export function helpSections(pane: PaneId, keymap: readonly KeyBinding[] = KEYMAP, view?: ViewScope): HelpSection[] {
+  // Only what is live: a sub-view's bindings replace the pane's.
   const titles: [Scope, string][] = [
-    [pane, `${paneTitle(pane)} pane`],
+    view ? [view, VIEW_TITLES[view]] : [pane, `${paneTitle(pane)} pane`],
     ["global", "Panes"],
     ["app", "Anywhere"],
     ["help", "In this help"],

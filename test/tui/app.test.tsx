@@ -8,11 +8,13 @@ import { KEYMAP, type KeyBinding } from "../../src/tui/keymap.js";
 import { PANE_COMPONENTS } from "../../src/tui/panes/index.js";
 import type { PaneProps } from "../../src/tui/panes/types.js";
 import { resolveTheme } from "../../src/tui/theme.js";
+import { staticEngine } from "../helpers/engine.js";
 import { press, renderApp, sleep, waitForFrame } from "../helpers/ui.js";
 
 const ESC = "\x1b";
 const info: AppProps["info"] = { context: "kind-dev", namespace: "apps", sandbox: "off", readonly: false };
-const app = (over: Partial<AppProps> = {}) => <App info={info} theme={resolveTheme({ flag: "dark", env: {} })} {...over} />;
+const engine = staticEngine({}, "apps");
+const app = (over: Partial<AppProps> = {}) => <App info={info} theme={resolveTheme({ flag: "dark", env: {} })} makeEngine={() => engine} {...over} />;
 
 afterEach(() => cleanup());
 
@@ -23,8 +25,9 @@ describe("the frame", () => {
     const lines = frame.split("\n");
     expect(lines[0]).toBe("chartroom  ctx kind-dev  ns apps");
     expect(lines[1]).toContain("1 Repositories   2 Search   3 Values   4 Releases");
-    expect(frame).toContain("Add one with `chartroom repo add NAME URL`.");
-    expect(lines.at(-1)).toBe("1-4 panes  Tab/S-Tab cycle  ? help  q quit");
+    expect(frame).toContain("Press a to add one (or `chartroom repo add NAME URL`).");
+    // The pane's own keys first, then as many app keys as fit in 80 columns.
+    expect(lines.at(-1)).toBe("? help  ↑/k/↓/j move  / filter  Enter charts  a add  u update  U update all");
     expect(lines).toHaveLength(23);
     expect(Math.max(...lines.map((l) => l.length))).toBe(80);
   });
@@ -48,7 +51,7 @@ describe("pane switching", () => {
     const r = await renderApp(app());
     await waitForFrame(r, (f) => f.includes("No repositories yet"));
     // The Values pane opens the first demo chart.
-    const expected = ["No repositories yet", "No charts to search", "Values · batch-job", "No releases listed"];
+    const expected = ["No repositories yet", "No charts to search", "Values · batch-job", "No releases"];
     for (const [i, title] of [...expected.entries()].reverse()) {
       await press(r.stdin, String(i + 1));
       const frame = await waitForFrame(r, (f) => f.includes(title));
@@ -63,7 +66,7 @@ describe("pane switching", () => {
     await waitForFrame(r, (f) => f.includes("No charts to search"));
     await press(r.stdin, "Shift-Tab");
     await press(r.stdin, "Shift-Tab");
-    await waitForFrame(r, (f) => f.includes("No releases listed"));
+    await waitForFrame(r, (f) => f.includes("No releases"));
     await press(r.stdin, "Tab");
     await waitForFrame(r, (f) => f.includes("No repositories yet"));
   });
@@ -72,20 +75,27 @@ describe("pane switching", () => {
 describe("help overlay", () => {
   test("? opens the bindings from the keymap; Esc and ? close it", async () => {
     const r = await renderApp(app({ initialPane: "releases" }));
-    await waitForFrame(r, (f) => f.includes("No releases listed"));
+    await waitForFrame(r, (f) => f.includes("No releases"));
     await press(r.stdin, "?");
-    const frame = await waitForFrame(r, (f) => f.includes("Show these key bindings"));
-    for (const b of KEYMAP.filter((b) => b.scope !== "values")) expect(frame).toContain(b.description);
-    expect(frame).not.toContain("No releases listed");
-    expect(frame.split("\n").at(-1)).toBe("Esc/? close  q quit");
+    const frame = await waitForFrame(r, (f) => f.includes("Releases pane"));
+    expect(frame).not.toContain("No releases");
+    expect(frame.split("\n").at(-1)).toBe("↑/k/↓/j scroll  Esc/? close  : cmd  q quit");
+    // Every binding of the pane and the app is there, a page or two down.
+    let seen = frame;
+    for (let i = 0; i < 3; i++) {
+      await press(r.stdin, "PageDown");
+      await sleep(20);
+      seen += r.frame();
+    }
+    for (const b of KEYMAP.filter((b) => ["releases", "global", "app", "help"].includes(b.scope))) expect(seen).toContain(b.description.slice(0, 60));
     await press(r.stdin, "2");
-    expect(r.frame()).toContain("Show these key bindings");
+    expect(r.frame()).toContain("Keys");
     await press(r.stdin, "Escape");
-    await waitForFrame(r, (f) => f.includes("No releases listed") && !f.includes("Show these key bindings"));
+    await waitForFrame(r, (f) => f.includes("No releases") && !f.includes("Releases pane"));
     await press(r.stdin, "?");
-    await waitForFrame(r, (f) => f.includes("Show these key bindings"));
+    await waitForFrame(r, (f) => f.includes("Releases pane"));
     await press(r.stdin, "?");
-    await waitForFrame(r, (f) => !f.includes("Show these key bindings"));
+    await waitForFrame(r, (f) => !f.includes("Releases pane"));
   });
 });
 

@@ -5,6 +5,7 @@ import {
   hints,
   KEYMAP,
   type KeyBinding,
+  keymapFor,
   type KeyPress,
   keyMatches,
   resolveKey,
@@ -63,24 +64,58 @@ describe("resolveKey", () => {
 
 describe("status bar hints and help come from the same data", () => {
   test("bindings with the same bar text merge; digits collapse to a range", () => {
-    expect(hints(activeScopes(initialState()))).toEqual([
-      { keys: "1-4", text: "panes" },
-      { keys: "Tab/S-Tab", text: "cycle" },
+    const bar = hints(activeScopes(initialState()));
+    expect(bar.slice(0, 3)).toEqual([
       { keys: "?", text: "help" },
+      { keys: "↑/k/↓/j", text: "move" },
+      { keys: "/", text: "filter" },
+    ]);
+    expect(bar.slice(-3)).toEqual([
+      { keys: "1-4", text: "panes" },
+      { keys: ":", text: "cmd" },
       { keys: "q", text: "quit" },
     ]);
     expect(hints(activeScopes({ pane: "values", overlay: "help" }))).toEqual([
+      { keys: "↑/k/↓/j", text: "scroll" },
       { keys: "Esc/?", text: "close" },
+      { keys: ":", text: "cmd" },
       { keys: "q", text: "quit" },
     ]);
+  });
+
+  test("a modal takes every key: a confirmation answers only y and n", () => {
+    const scopes = activeScopes({ pane: "releases", overlay: null, modal: "confirm" });
+    expect(scopes).toEqual(["confirm"]);
+    expect(resolveKey(key("q"), scopes)).toBeUndefined();
+    expect(resolveKey(key("y"), scopes)?.command).toEqual({ type: "paneAction", action: "yes" });
+    expect(resolveKey(key("", { name: "escape" }), scopes)?.command).toEqual({ type: "paneAction", action: "no" });
+    expect(activeScopes({ pane: "releases", overlay: null, modal: "progress" })).toEqual(["progress"]);
+  });
+
+  test("a pane's sub-view replaces the pane's bindings", () => {
+    const scopes = activeScopes({ pane: "releases", overlay: null, view: "releases.history" });
+    expect(scopes).toEqual(["releases.history", "global", "app"]);
+    expect(resolveKey(key(" "), scopes)?.command).toEqual({ type: "paneAction", action: "mark" });
+    expect(resolveKey(key("/"), scopes)).toBeUndefined();
+  });
+
+  test("read-only hides every binding that changes the cluster or the repository list", () => {
+    const ro = keymapFor(true);
+    for (const action of ["install", "upgrade", "rollback", "uninstall", "test", "add", "remove", "deploy"]) {
+      expect(ro.some((b) => b.command.type === "paneAction" && b.command.action === action)).toBe(false);
+    }
+    expect(ro.some((b) => b.command.type === "paneAction" && b.command.action === "update")).toBe(true);
+    expect(hints(activeScopes({ pane: "releases", overlay: null }), ro).map((h) => h.text)).not.toContain("upgrade");
+    expect(hints(activeScopes({ pane: "releases", overlay: null })).map((h) => h.text)).toContain("upgrade");
   });
 
   test("help lists every binding exactly once across its sections", () => {
     // The Values pane is the only pane with bindings of its own so far.
     const sections = helpSections("values");
     const rows = sections.flatMap((s) => s.rows);
-    expect(rows).toHaveLength(KEYMAP.length);
+    expect(rows).toHaveLength(KEYMAP.filter((b) => ["values", "global", "app", "help"].includes(b.scope)).length);
     expect(sections.map((s) => s.title)).toEqual(["Values pane", "Panes", "Anywhere", "In this help"]);
+    expect(helpSections("releases", KEYMAP, "releases.history").map((s) => s.title)).toEqual(["Release history", "Panes", "Anywhere", "In this help"]);
     expect(rows).toContainEqual({ keys: "Ctrl-C", description: "Quit chartroom" });
   });
 
@@ -106,8 +141,8 @@ describe("app state", () => {
 
   test("help opens and closes without moving focus; focusing the same pane is a no-op", () => {
     const s = reduce(initialState("values"), { type: "openHelp" });
-    expect(s).toEqual({ pane: "values", overlay: "help" });
-    expect(reduce(s, { type: "closeHelp" })).toEqual({ pane: "values", overlay: null });
+    expect(s).toMatchObject({ pane: "values", overlay: "help" });
+    expect(reduce(s, { type: "closeHelp" })).toMatchObject({ pane: "values", overlay: null });
     const same = initialState("values");
     expect(reduce(same, { type: "focusPane", pane: "values" })).toBe(same);
   });

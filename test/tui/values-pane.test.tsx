@@ -5,12 +5,13 @@ import { PANE_COMPONENTS } from "../../src/tui/panes/index.js";
 import type { PaneProps } from "../../src/tui/panes/types.js";
 import { ValuesPane } from "../../src/tui/panes/values.js";
 import { resolveTheme } from "../../src/tui/theme.js";
+import { staticEngine } from "../helpers/engine.js";
 import { press, renderApp, waitForFrame } from "../helpers/ui.js";
 
 const info: AppProps["info"] = { context: "kind-dev", namespace: "apps", sandbox: "off", readonly: false };
 const HelloValues = (p: PaneProps) => <ValuesPane {...p} chartPath="demo/charts/hello-web" />;
 const app = () => (
-  <App info={info} theme={resolveTheme({ flag: "dark", env: {} })} initialPane="values" panes={{ ...PANE_COMPONENTS, values: HelloValues }} />
+  <App info={info} theme={resolveTheme({ flag: "dark", env: {} })} initialPane="values" panes={{ ...PANE_COMPONENTS, values: HelloValues }} makeEngine={() => staticEngine()} />
 );
 
 afterEach(() => cleanup());
@@ -106,13 +107,13 @@ describe("Values pane, other sources", () => {
     const r = await renderApp(app());
     await waitForFrame(r, (f) => f.includes("replicaCount: 2"));
     await press(r.stdin, ":");
-    await press(r.stdin, "demo/charts/redis-lite");
+    await press(r.stdin, "values demo/charts/redis-lite");
     await waitForFrame(r, (f) => f.includes(":values demo/charts/redis-lite"));
     await press(r.stdin, "Enter");
     let frame = await waitForFrame(r, (f) => f.includes("Values · redis-lite"));
     expect(frame).toContain("image: redis-lite:7.2");
     await press(r.stdin, ":");
-    await press(r.stdin, "demo/charts/nope");
+    await press(r.stdin, "values demo/charts/nope");
     await press(r.stdin, "Enter");
     frame = await waitForFrame(r, (f) => f.includes("nope"));
     expect(frame).toContain("Values · redis-lite");

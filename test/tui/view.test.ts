@@ -90,10 +90,9 @@ describe("empty states", () => {
     expect(emptyState("repositories", info()).lines.join(" ")).toContain("chartroom repo add NAME URL");
   });
 
-  test("releases never claim the cluster was asked", () => {
-    expect(emptyState("releases", info()).lines[0]).toBe(
-      "Context kind-dev, namespace apps: this pane has not queried the cluster for releases.",
-    );
+  test("releases say what to do next, and never offer what read-only hides", () => {
+    expect(emptyState("releases", info()).lines[0]).toBe("Context kind-dev has no release. Install one: i here, or i on a chart in Search.");
+    expect(emptyState("releases", info({ readonly: true })).lines[0]).toBe("Context kind-dev has no release.");
     expect(emptyState("releases", info({ context: undefined, problem: "no kubeconfig found" })).lines[0]).toBe("no kubeconfig found");
   });
 });

@@ -1,16 +1,17 @@
 import { Box, Text } from "ink";
 import { useColor } from "../hooks/useTheme.js";
 import type { Hint } from "../keymap.js";
+import type { TokenName } from "../theme.js";
 import { fitHints, HINT_GAP } from "../view/chrome.js";
 
-export function StatusBar({ hints, width, notice }: { hints: Hint[]; width: number; notice?: string }) {
+export function StatusBar({ hints, width, notice, noticeToken = "status.warn" }: { hints: Hint[]; width: number; notice?: string; noticeToken?: TokenName }) {
   const color = useColor();
   // The notice comes first and its width is taken from the hints, so it is never the part cut.
   const room = notice ? width - notice.length - HINT_GAP : width;
   return (
     <Box height={1} width={width} gap={HINT_GAP}>
       {notice && (
-        <Text color={color("status.warn")} wrap="truncate">
+        <Text color={color(noticeToken)} wrap="truncate">
           {notice}
         </Text>
       )}

@@ -1,128 +1,120 @@
-// The Values pane: a chart's values.yaml with line numbers and highlighting,
-// checked on every change (YAML, then values.schema.json) with each problem on
-// its line; edited in place or in $EDITOR; `v` shows the effective values.
+// The Values pane: a chart's values.yaml, or a release's values, with line
+// numbers and highlighting, checked on every change (YAML, then
+// values.schema.json) with each problem on its line; edited in place or in
+// $EDITOR; `v` shows the effective values and the layer that set each key;
+// `i` installs the chart (or upgrades the release) with what is on screen.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Box, Text, useInput, useStdin } from "ink";
-import { useContext, useMemo, useRef, useState } from "react";
+import { Box, Text, useStdin } from "ink";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { EmptyStateView } from "../components/EmptyStateView.js";
 import { PaneFrame } from "../components/PaneFrame.js";
 import { ValuesLines } from "../components/ValuesLines.js";
-import { CaptureContext, useCapture } from "../hooks/useCapture.js";
+import { useTyping } from "../hooks/useKeyboard.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useColor } from "../hooks/useTheme.js";
-import { toKeyPress } from "../keymap.js";
+import { useNav, type ValuesRequest } from "../nav.js";
 import { emptyState } from "../view/empty.js";
 import { checkValues } from "../view/values.js";
 import { defaultChartPath, readValuesSource, type ValuesSource } from "../view/values-chart.js";
 import { type EditorState, editKey, editorFrom, editorText, follow } from "../view/values-edit.js";
 import { effectiveValues } from "../view/values-layers.js";
+import { parseYamlMap } from "../../yaml/parse.js";
 import type { PaneProps } from "./types.js";
 
-type Mode = "view" | "edit" | "effective" | "prompt";
+/** What the pane edits: a chart's values file, or a release's user-supplied values. */
+interface Opened {
+  source: ValuesSource;
+  /** For `i`: install this chart, or upgrade this release. */
+  target: { kind: "chart"; chartRef: string; version?: string } | { kind: "release"; name: string; namespace: string; chartName: string };
+}
 
-/** `chartPath` overrides the default (the first demo chart), for tests and `:values PATH`. */
+/** `chartPath` overrides the default (the first demo chart), for tests. */
 export function ValuesPane({ info, focused, width, height, keymap, chartPath }: PaneProps & { chartPath?: string }) {
   const color = useColor();
-  const [opened, setOpened] = useState(() => open(chartPath ?? defaultChartPath()));
-  const [editor, setEditor] = useState<EditorState>(() => editorFrom(opened.source?.text ?? ""));
-  const [mode, setModeState] = useState<Mode>("view");
-  // Keys can arrive faster than renders: a key right after `e` must already reach the editor.
-  const modeRef = useRef<Mode>("view");
-  const setMode = (m: Mode | ((prev: Mode) => Mode)) => {
-    modeRef.current = typeof m === "function" ? m(modeRef.current) : m;
-    setModeState(modeRef.current);
-  };
-  const promptRef = useRef("");
-  const [prompt, setPromptState] = useState("");
-  const setPrompt = (f: (p: string) => string) => {
-    promptRef.current = f(promptRef.current);
-    setPromptState(promptRef.current);
-  };
+  const nav = useNav();
+  const [opened, setOpened] = useState<{ value?: Opened; error?: string }>(() => openChart(chartPath ?? defaultChartPath()));
+  const source = opened.value?.source;
+  const [editor, setEditor] = useState<EditorState>(() => editorFrom(source?.text ?? ""));
+  const [effective, setEffective] = useState(false);
   const [message, setMessage] = useState<string | undefined>(opened.error);
-  const setCapture = useContext(CaptureContext);
   const { setRawMode } = useStdin();
-  useCapture("values", focused && (mode === "edit" || mode === "prompt"));
 
   // Title line, a status line and the frame's borders take four rows.
   const visible = Math.max(1, height - 4);
   const text = editorText(editor);
-  const source = opened.source;
-  const check = useMemo(() => checkValues(text, source?.schema), [text, source?.schema]);
+  const check = useMemo(() => checkValues(text, source?.schema, source?.defaults), [text, source?.schema, source?.defaults]);
 
-  const load = (path: string) => {
-    const next = open(path);
-    if (next.source) {
+  const show = (next: { value?: Opened; error?: string }) => {
+    if (next.value) {
       setOpened(next);
-      setEditor(editorFrom(next.source.text));
+      setEditor(editorFrom(next.value.source.text));
+      setEffective(false);
       setMessage(undefined);
     } else setMessage(next.error);
   };
-  const scroll = (by: number) => setEditor((e) => follow({ ...e, row: clamp(e.row + by, 0, e.lines.length - 1) }, visible));
-  // The key that opened the editor or prompt reaches the raw listener next (it subscribed after usePaneKeys); it is not text.
-  const skipKey = useRef(false);
-  const startCapture = (m: Mode) => {
-    skipKey.current = true;
-    setCapture("values", true);
-    setMode(m);
-  };
 
-  const browsing = () => modeRef.current === "view" || modeRef.current === "effective";
-  const guard = (handlers: Record<string, () => void>) =>
-    Object.fromEntries(Object.entries(handlers).map(([k, f]) => [k, () => browsing() && f()]));
+  // Another pane asked for a chart's or a release's values.
+  const req = nav.valuesRequest;
+  const latest = useRef({ nav, show });
+  latest.current = { nav, show };
+  useEffect(() => {
+    if (!req) return;
+    let live = true;
+    openRequest(req.request, latest.current.nav).then((next) => live && latest.current.show(next));
+    return () => {
+      live = false;
+    };
+  }, [req]);
+
+  const editing = useTyping(
+    "values",
+    (press) => {
+      if (press.name === "escape") return editing.stop();
+      setEditor((e) => editKey(e, press, visible));
+    },
+    "editing: Esc to leave",
+  );
+
+  const scroll = (by: number) => setEditor((e) => follow({ ...e, row: clamp(e.row + by, 0, e.lines.length - 1) }, visible));
   usePaneKeys(
     "values",
     focused,
-    guard({
+    {
       up: () => scroll(-1),
       down: () => scroll(1),
       pageUp: () => scroll(-visible),
       pageDown: () => scroll(visible),
-      edit: () => source && startCapture("edit"),
-      toggleEffective: () => setMode((m) => (m === "effective" ? "view" : "effective")),
-      prompt: () => {
-        setPrompt(() => "values ");
-        startCapture("prompt");
+      top: () => scroll(-editor.lines.length),
+      bottom: () => scroll(editor.lines.length),
+      edit: () => {
+        if (!source) return;
+        setEffective(false);
+        editing.start();
       },
+      toggleEffective: () => setEffective((v) => !v),
       externalEdit: () => {
         if (!source) return;
         setMessage(externalEdit(text, setRawMode, (edited) => setEditor((e) => follow({ ...editorFrom(edited, e.row, e.top) }, visible))));
       },
-    }),
-    keymap,
-  );
-
-  useInput(
-    (input, key) => {
-      const mode = modeRef.current;
-      if (mode !== "edit" && mode !== "prompt") return;
-      if (skipKey.current) {
-        skipKey.current = false;
-        return;
-      }
-      const press = toKeyPress(input, key as unknown as Record<string, unknown>);
-      if (press.name === "escape") {
-        setCapture("values", false);
-        setMode("view");
-        return;
-      }
-      if (mode === "edit") {
-        setEditor((e) => editKey(e, press, visible));
-        return;
-      }
-      if (press.name === "return") {
-        const prompt = promptRef.current;
-        const m = /^values\s+(.+)$/.exec(prompt.trim());
-        setCapture("values", false);
-        setMode("view");
-        if (m) load(resolve(m[1]!.trim()));
-        else setMessage(`unknown command ":${prompt.trim()}" (try :values PATH)`);
-      } else if (press.name === "backspace" || press.name === "delete") setPrompt((p) => p.slice(0, -1));
-      else if (!press.name && !press.ctrl) setPrompt((p) => p + input);
+      deploy: () => {
+        const o = opened.value;
+        if (!o) return;
+        if (check.issues.length > 0) return setMessage(`fix the ${check.issues.length} problem${check.issues.length > 1 ? "s" : ""} before deploying`);
+        if (o.target.kind === "chart") {
+          nav.startWizard({ kind: "install", chartRef: o.target.chartRef, version: o.target.version ?? "", values: text, baseValues: o.source.text, step: "release" });
+        } else {
+          const { name, namespace, chartName } = o.target;
+          nav.engine.search(chartName).then((hits) => {
+            const same = hits.find((h) => h.chart === chartName);
+            nav.startWizard({ kind: "upgrade", name, namespace, chartRef: same?.ref ?? "", version: same?.version ?? "", values: text, baseValues: o.source.text, step: same ? "version" : "chart" });
+          });
+        }
+      },
     },
-    { isActive: focused },
+    keymap,
   );
 
   if (!source) {
@@ -135,19 +127,16 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
   }
   const title = `Values · ${source.chartName} · ${source.path}`;
   const problems = check.issues.length;
-  const status =
-    mode === "prompt"
-      ? `:${prompt}`
-      : (message ?? (problems ? `${problems} problem${problems > 1 ? "s" : ""}` : mode === "edit" ? "editing · valid" : "valid"));
+  const status = message ?? (problems ? `${problems} problem${problems > 1 ? "s" : ""}` : editing.active ? "editing · valid" : "valid");
   return (
     <PaneFrame title={title} focused={focused} width={width} height={height}>
-      {mode === "effective" ? (
+      {effective ? (
         <EffectiveList source={source} values={check.values} height={visible} width={width - 4} />
       ) : (
-        <ValuesLines text={text} issues={check.issues} editor={editor} editing={mode === "edit"} height={visible} width={width - 4} />
+        <ValuesLines text={text} issues={check.issues} editor={editor} editing={editing.active} height={visible} width={width - 4} />
       )}
       <Box height={1}>
-        <Text color={color(problems ? "status.error" : "status.ok")} wrap="truncate">
+        <Text color={color(problems || message ? "status.error" : "status.ok")} wrap="truncate">
           {status}
         </Text>
       </Box>
@@ -157,14 +146,14 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
 
 function EffectiveList({ source, values, height, width }: { source: ValuesSource; values: unknown; height: number; width: number }) {
   const color = useColor();
-  const rows = effectiveValues([...source.layers, { name: "user edit", values: values ?? {} }]);
+  const rows = effectiveValues([...source.layers, { name: source.editLayer ?? "user edit", values: values ?? {} }]);
   const keyWidth = Math.min(Math.max(3, ...rows.map((r) => r.key.length)), Math.floor(width / 2));
   return (
     <Box flexDirection="column" height={height}>
       {rows.slice(0, height).map((r) => (
         <Text key={r.key} wrap="truncate">
           <Text color={color("accent")}>{r.key.padEnd(keyWidth)}</Text>
-          <Text color={color("muted")}>{` ${r.layer.padEnd(14)} `}</Text>
+          <Text color={color("muted")}>{` ${r.layer.padEnd(16)} `}</Text>
           <Text color={color("text")}>{r.value}</Text>
         </Text>
       ))}
@@ -172,12 +161,33 @@ function EffectiveList({ source, values, height, width }: { source: ValuesSource
   );
 }
 
-function open(path: string | undefined): { source?: ValuesSource; error?: string } {
+function openChart(path: string | undefined, chartRef?: string, version?: string): { value?: Opened; error?: string } {
   if (!path) return {};
   try {
-    return { source: readValuesSource(path) };
+    const source = readValuesSource(path);
+    return { value: { source, target: { kind: "chart", chartRef: chartRef ?? resolve(path), version } } };
   } catch (err) {
     return { error: (err as Error).message.split("\n")[0] };
+  }
+}
+
+async function openRequest(r: ValuesRequest, nav: ReturnType<typeof useNav>): Promise<{ value?: Opened; error?: string }> {
+  if (r.kind === "chart") return openChart(resolve(r.path), r.chartRef, r.version);
+  try {
+    const d = await nav.engine.releaseDetail(r.name, r.namespace);
+    const defaults = d.chartValues ? parseYamlMap(d.chartValues) : {};
+    const source: ValuesSource = {
+      path: `release ${r.namespace}/${r.name} rev ${d.row.revision}`,
+      chartName: d.row.chart,
+      text: d.values,
+      schema: d.schema,
+      layers: [{ name: "chart default", values: defaults }],
+      defaults,
+      editLayer: "release values",
+    };
+    return { value: { source, target: { kind: "release", name: r.name, namespace: r.namespace, chartName: r.chartName } } };
+  } catch (err) {
+    return { error: (err as Error).message };
   }
 }
 

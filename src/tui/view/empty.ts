@@ -1,6 +1,5 @@
 // What each pane says while it has nothing to show. Only true statements:
-// the pane names what it would list and how the user gets there, and never
-// implies it looked at a cluster or a repository it has not read.
+// the pane names what it would list and how the user gets there.
 import type { SessionInfo } from "./chrome.js";
 import type { PaneId } from "./panes.js";
 
@@ -14,7 +13,7 @@ export function emptyState(pane: PaneId, info: SessionInfo): EmptyState {
     case "repositories":
       return {
         title: "No repositories yet",
-        lines: ["Add one with `chartroom repo add NAME URL`.", "Its charts then become searchable in the Search pane."],
+        lines: [info.readonly ? "Add one with `chartroom repo add NAME URL`." : "Press a to add one (or `chartroom repo add NAME URL`).", "Its charts then become searchable in the Search pane."],
       };
     case "search":
       return {
@@ -24,7 +23,7 @@ export function emptyState(pane: PaneId, info: SessionInfo): EmptyState {
     case "values":
       return {
         title: "No chart or release selected",
-        lines: ["The values of a chart picked in Search or a release picked in Releases show here."],
+        lines: ["The values of a chart picked in Search (v) or a release picked in Releases (e) show here."],
       };
     case "releases":
       return releasesEmpty(info);
@@ -39,11 +38,11 @@ function releasesEmpty(info: SessionInfo): EmptyState {
   if (info.problem || !info.context) {
     return {
       title: "No cluster to list releases from",
-      lines: [info.problem ?? "No kubeconfig context is selected.", "Use --kubeconfig and --kube-context to choose a cluster."],
+      lines: [info.problem ?? "No kubeconfig context is selected.", "Use --kubeconfig and --kube-context to choose a cluster, or try chartroom --sandbox."],
     };
   }
   return {
-    title: "No releases listed",
-    lines: [`Context ${info.context}, namespace ${info.namespace}: this pane has not queried the cluster for releases.`],
+    title: "No releases",
+    lines: [`Context ${info.context} has no release${info.readonly ? "" : ". Install one: i here, or i on a chart in Search"}.`],
   };
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadChart } from "../../chart/index.js";
+import type { GoMap } from "../../template/value.js";
 import type { ValuesLayer } from "./values-layers.js";
 
 export interface ValuesSource {
@@ -13,6 +14,10 @@ export interface ValuesSource {
   schema?: string;
   /** Subchart defaults, then the chart's own defaults: the layers the edited text is laid over. */
   layers: ValuesLayer[];
+  /** What the edited text is called in the effective view ("user edit" when absent). */
+  editLayer?: string;
+  /** Values the text is laid over before the schema check (a release's chart defaults). */
+  defaults?: GoMap;
 }
 
 /** Works from src/ and from dist/: both sit two levels below the package root. */

@@ -3,7 +3,7 @@
 // line of the key it names, and the lines cut into highlighted segments.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { GoMap } from "../../template/value.js";
-import { validateAgainstSingleSchema } from "../../values/index.js";
+import { mergeMaps, validateAgainstSingleSchema } from "../../values/index.js";
 import { parseYamlMap } from "../../yaml/parse.js";
 import type { Segment } from "./chrome.js";
 
@@ -21,8 +21,12 @@ export interface ValuesCheck {
   issues: ValuesIssue[];
 }
 
-/** helm's order: a values file that does not parse is never checked against the schema. */
-export function checkValues(text: string, schema?: string): ValuesCheck {
+/**
+ * helm's order: a values file that does not parse is never checked against the schema.
+ * `defaults` are the chart's values the text is laid over (a release's or an
+ * upgrade's user values): the schema judges what helm would render with.
+ */
+export function checkValues(text: string, schema?: string, defaults?: GoMap): ValuesCheck {
   let values: GoMap;
   try {
     values = parseYamlMap(text);
@@ -31,7 +35,7 @@ export function checkValues(text: string, schema?: string): ValuesCheck {
     return { issues: [{ line: yamlErrorLine(text, message), message }] };
   }
   if (!schema) return { values, issues: [] };
-  const issues = validateAgainstSingleSchema(values, schema).map((raw): ValuesIssue => {
+  const issues = validateAgainstSingleSchema(defaults ? mergeMaps(defaults, values) : values, schema).map((raw): ValuesIssue => {
     const m = /^- ([^:]+): (.*)$/s.exec(raw);
     if (!m) return { message: raw.replace(/^- /, "") };
     const key = m[1]!;
