@@ -169,10 +169,16 @@ function RevisionDiff({
   return (
     <PaneFrame title={`Diff · ${namespace}/${name} · revision ${a} → ${b}`} focused={focused} width={width} height={height}>
       <Text wrap="truncate">
-        <Text color={color("status.ok")}>{`+${stat.added}`}</Text>
-        <Text color={color("muted")}> </Text>
-        <Text color={color("status.error")}>{`-${stat.removed}`}</Text>
-        <Text color={color("muted")}>{" lines of manifest"}</Text>
+        {manifests.data ? (
+          <>
+            <Text color={color("status.ok")}>{`+${stat.added}`}</Text>
+            <Text color={color("muted")}> </Text>
+            <Text color={color("status.error")}>{`-${stat.removed}`}</Text>
+            <Text color={color("muted")}>{" lines of manifest"}</Text>
+          </>
+        ) : (
+          <Text color={color("muted")}>loading…</Text>
+        )}
       </Text>
       {manifests.error ? (
         <Text color={color("status.error")}>{manifests.error}</Text>

@@ -77,7 +77,7 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
   const now = useClock(30_000);
   const all = useMemo(() => repoRows(repos.data ?? [], updates, now), [repos.data, updates, now]);
   const rows = useMemo(() => filterRows(all, filter.text), [all, filter.text]);
-  const formRows = add.active ? 4 : 0;
+  const formRows = add.active ? 5 : 0;
   const tableHeight = Math.max(1, height - 4 - formRows - (filterTyping.active || filter.text ? 1 : 0));
   const list = useList(rows.length, tableHeight - 1);
   const selected = rows[list.selected]?.key;
@@ -133,7 +133,7 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
           </Text>
           <InputLine label="Name: " input={form.name} active={form.field === 0} placeholder="e.g. bitnami" />
           <InputLine label="URL:  " input={form.url} active={form.field === 1} placeholder="https://charts.example.com" />
-          <Text color={color(form.error ? "status.error" : "muted")} wrap="truncate">
+          <Text color={color(form.error ? "status.error" : "muted")} wrap="wrap">
             {form.busy ? "fetching index.yaml…" : (form.error ?? "")}
           </Text>
         </Box>

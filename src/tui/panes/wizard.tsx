@@ -3,7 +3,7 @@
 // as a diff against the live release) -> apply, which hands over to the
 // progress view. Esc steps back; the wizard holds the keyboard throughout.
 import { Box, Text } from "ink";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { InputLine } from "../components/InputLine.js";
 import { PaneFrame } from "../components/PaneFrame.js";
 import { Table } from "../components/Table.js";
@@ -170,6 +170,7 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
           return forward({ values: text });
         }
         setEditor((e) => editKey(e, press, bodyHeight - 1));
+        if (s.error) setS((x) => ({ ...x, error: undefined }));
         return;
       case "options":
         if (editingTimeout) {
@@ -201,7 +202,8 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
     }
   };
   const typing = useTyping("wizard", onKey, HINTS[s.step]);
-  useEffect(() => {
+  // A layout effect runs before the next key can arrive: nothing typed right after opening is lost.
+  useLayoutEffect(() => {
     if (focused) typing.start();
   }, [focused, typing.start]);
 

@@ -41,7 +41,7 @@ export function releaseRows(releases: readonly ReleaseRow[], now: number): Row[]
         { text: r.status, token: statusToken(r.status) },
         { text: r.chart },
         { text: r.appVersion, token: "muted" },
-        { text: r.updated ? age(now - r.updated) : "-", token: "muted" },
+        { text: r.updated ? age(Math.max(0, now - r.updated)) : "-", token: "muted" },
       ],
     }));
 }
@@ -78,7 +78,7 @@ export function statusLines(d: ReleaseDetail, now: number): { label: string; val
     { label: "REVISION", value: String(r.revision) },
     { label: "CHART", value: r.chart },
     { label: "APP VERSION", value: r.appVersion || "-" },
-    { label: "LAST DEPLOYED", value: r.updated ? `${new Date(r.updated).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")} (${age(now - r.updated)} ago)` : "-" },
+    { label: "LAST DEPLOYED", value: r.updated ? `${new Date(r.updated).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")} (${age(Math.max(0, now - r.updated))} ago)` : "-" },
     { label: "DESCRIPTION", value: r.description || "-" },
     { label: "RESOURCES", value: `${ready}/${d.resources.length} ready`, token: ready === d.resources.length ? "status.ok" : "status.warn" },
   ];
@@ -106,7 +106,7 @@ export function historyRows(revisions: readonly ReleaseRow[], marked: readonly n
         { text: r.status, token: statusToken(r.status) },
         { text: r.chart },
         { text: r.appVersion, token: "muted" },
-        { text: r.updated ? age(now - r.updated) : "-", token: "muted" },
+        { text: r.updated ? age(Math.max(0, now - r.updated)) : "-", token: "muted" },
         { text: r.description, token: "muted" },
       ],
     }));

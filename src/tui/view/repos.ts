@@ -20,7 +20,7 @@ export function repoRows(repos: readonly RepoRow[], updates: ReadonlyMap<string,
           ? { text: `failed: ${u.error ?? ""}`, token: "status.error" as const }
           : r.problem
             ? { text: r.problem, token: "status.warn" as const }
-            : { text: r.updated ? `${age(now - r.updated)} ago${u?.state === "ok" ? " ✓" : ""}` : "-", token: u?.state === "ok" ? ("status.ok" as const) : ("muted" as const) };
+            : { text: r.updated ? `${age(Math.max(0, now - r.updated))} ago${u?.state === "ok" ? " ✓" : ""}` : "-", token: u?.state === "ok" ? ("status.ok" as const) : ("muted" as const) };
     return {
       key: r.name,
       cells: [{ text: r.name }, { text: r.url, token: "muted" }, { text: r.charts === undefined ? "-" : String(r.charts) }, updated],
