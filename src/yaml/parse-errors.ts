@@ -63,9 +63,13 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
       return scanner(line0, "found character that cannot start any token");
     case "BAD_DQ_ESCAPE":
       return scanner(line0, "found unknown escape character");
-    case "BLOCK_AS_IMPLICIT_KEY":
+    case "BLOCK_AS_IMPLICIT_KEY": {
       if (/block sequence/.test(msg)) return parser(line0, "did not find expected key");
+      // A plain scalar running onto later lines: go-yaml stops at the ':' that ends it.
+      const multiline = errors.find((e) => e.code === "MULTILINE_IMPLICIT_KEY");
+      if (multiline) return scanner(lineOf(text, multiline.pos[1]), "mapping values are not allowed in this context");
       return scanner(line0, "mapping values are not allowed in this context");
+    }
     case "KEY_OVER_1024_CHARS":
       return scanner(line0, "mapping values are not allowed in this context");
     case "MULTILINE_IMPLICIT_KEY":
@@ -85,8 +89,10 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
       return parser(line0, "did not find expected node content");
     case "BAD_INDENT":
       if (/Flow (sequence|map)/.test(msg)) {
-        // At a wrong closing bracket go-yaml stops there; otherwise it reads on to the end.
-        const at = /[\]}]/.test(text[pos] ?? "") ? line0 : lineOf(text, text.length);
+        // At a wrong closing bracket go-yaml stops there; otherwise at the next
+        // value indicator (a ':' before a blank), else at the end.
+        const colon = /:(?=[ \t\r\n]|$)/.exec(text.slice(pos));
+        const at = /[\]}]/.test(text[pos] ?? "") ? line0 : colon ? lineOf(text, pos + colon.index) : lineOf(text, text.length);
         const want = /Flow sequence/.test(msg) ? "']'" : "'}'";
         return parser(at, `did not find expected ',' or ${want}`);
       }

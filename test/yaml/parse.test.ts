@@ -113,6 +113,14 @@ const HELM: [name: string, input: string, kind: "ok" | "err", want: string][] = 
   ["second_doc_only", "---\n---\na: 1\n", "ok", "{}"],
   ["leading_comment_doc", "# x\n---\na: 1\n", "ok", "{\"a\":1}"],
   ["literal_tab_indent", "a: |\n\tx\n", "err", "error converting YAML to JSON: yaml: line 2: found a tab character where an indentation space is expected"],
+  // A plain scalar running onto the next line ends at the ':' go-yaml stops on.
+  ["multiline_value_key", "image:\n  repository: nginx\n   tag: latest\n", "err", "error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context"],
+  ["multiline_value_key_top", "a: b\nc: d\n  e: f\n", "err", "error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context"],
+  ["multiline_value_key_first", "a: 1\n b: 2\n", "err", "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"],
+  ["flow_seq_then_key", "apiVersion: v2\nname: [broken\nversion: 0.1.0\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+  ["flow_seq_to_end", "name: [broken\nversion 0.1.0\n", "err", "error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'"],
+  ["flow_seq_next_key", "a: [1, 2\nb: 3\n", "err", "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
+  ["flow_map_next_key", "a: {x: 1\nb: 2\n", "err", "error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'"],
 ];
 
 describe("parseYamlMap matches helm's values.yaml parsing", () => {
