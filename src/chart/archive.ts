@@ -143,6 +143,9 @@ function linkLeavesChart(entryPath: string, target: string, hardlink: boolean): 
 
 /** helm's LoadArchiveFiles: the files of a gzipped chart archive, root folder stripped. */
 export function loadArchiveFiles(gz: Buffer): ChartFile[] {
+  // gzip.NewReader reads a 10-byte header before anything else.
+  if (gz.length === 0) throw new ChartLoadError("EOF");
+  if (gz.length < 10) throw new ChartLoadError("unexpected EOF");
   let tar: Buffer;
   try {
     tar = gunzipSync(gz, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE + 64 * 1024 * 1024 });

@@ -12,7 +12,7 @@ import { API_VERSION_V1, type Chart, type ChartFile, ChartLoadError, emptyMetada
 /** Subchart archives inside archives: a bound against nested-archive bombs. */
 export const MAX_ARCHIVE_NESTING = 16;
 
-/** Warnings helm prints with log.Printf go here (stderr by default). */
+/** Warnings helm prints with log.Printf go here (stderr by default), with its file:line prefix. */
 export type WarnFn = (msg: string) => void;
 
 export interface LoadOptions {
@@ -70,7 +70,7 @@ export function loadFiles(files: ChartFile[], opts: LoadOptions = {}, depth = 0)
     } else if (f.name === "requirements.yaml") {
       haveMetadata = true;
       if (c.metadata.apiVersion !== API_VERSION_V1)
-        warn('Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
+        warn('load.go:120: Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
       try {
         mergeRequirements(c.metadata, text());
       } catch (err) {
@@ -85,7 +85,7 @@ export function loadFiles(files: ChartFile[], opts: LoadOptions = {}, depth = 0)
       }
       haveMetadata = true;
       if (c.metadata.apiVersion !== API_VERSION_V1)
-        warn('Warning: Dependency locking is handled in Chart.lock since apiVersion "v2". We recommend migrating to Chart.lock.');
+        warn('load.go:138: Warning: Dependency locking is handled in Chart.lock since apiVersion "v2". We recommend migrating to Chart.lock.');
       if (c.metadata.apiVersion === API_VERSION_V1) c.files.push(f);
     } else if (f.name.startsWith("templates/")) {
       c.templates.push(f);
