@@ -154,12 +154,13 @@ export class ChartObject extends GoObject {
 }
 
 /** .Release: helm passes a plain map. */
-export function releaseMap(opts: { name: string; namespace: string; revision: number; isUpgrade: boolean }): GoMap {
+export function releaseMap(opts: { name: string; namespace: string; revision: number; isUpgrade: boolean; isInstall?: boolean }): GoMap {
   const m = newMap();
   m.Name = opts.name;
   m.Namespace = opts.namespace;
   m.IsUpgrade = opts.isUpgrade;
-  m.IsInstall = !opts.isUpgrade;
+  // Lint's release is neither an install nor an upgrade.
+  m.IsInstall = opts.isInstall ?? !opts.isUpgrade;
   m.Revision = new GoInt(BigInt(opts.revision), "int");
   m.Service = "Helm";
   return m;

@@ -19,12 +19,12 @@ export class RenderError extends Error {
 export type LookupFn = (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
 
 export interface EngineOptions {
-  /** missingkey=error instead of zero (helm's --strict in lint). */
+  /** missingkey=error instead of zero (helm's Engine.Strict). */
   strict?: boolean;
   /** lint mode: `required` and `fail` only log. */
   lintMode?: boolean;
   lookup?: LookupFn;
-  /** Receives lint-mode messages. */
+  /** Receives lint-mode messages, worded as helm logs them (file:line prefix included). */
   log?: (msg: string) => void;
 }
 
@@ -125,7 +125,8 @@ function engineFuncs(set: TemplateSet, opts: EngineOptions): FuncMap {
     fn: (warn: string, val: Value) => {
       if (val === null || val === undefined || val === "") {
         if (opts.lintMode) {
-          opts.log?.(`[INFO] Missing required value: ${warn}`);
+          // helm logs these with log.Printf; the file:line differs for nil and "".
+          opts.log?.(`engine.go:${val === "" ? 214 : 206}: [INFO] Missing required value: ${warn}`);
           return "";
         }
         throw new FuncError(warnWrap(warn));
@@ -137,7 +138,7 @@ function engineFuncs(set: TemplateSet, opts: EngineOptions): FuncMap {
     params: ["string"],
     fn: (msg: string) => {
       if (opts.lintMode) {
-        opts.log?.(`[INFO] Fail: ${msg}`);
+        opts.log?.(`engine.go:227: [INFO] Fail: ${msg}`);
         return "";
       }
       throw new FuncError(warnWrap(msg));
