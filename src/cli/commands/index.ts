@@ -7,6 +7,7 @@ import { register as dependency } from "./dependency.js";
 import { register as get } from "./get.js";
 import { register as history } from "./history.js";
 import { register as install } from "./install.js";
+import { register as lint } from "./lint.js";
 import { register as list } from "./list.js";
 import { register as package_ } from "./package.js";
 import { register as pull } from "./pull.js";
@@ -25,4 +26,4 @@ import { register as show } from "./show.js";
 import { register as template } from "./template.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, create, dependency, get, history, install, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, version];
+export const commandModules: Array<(program: Command) => void> = [completion, create, dependency, get, history, install, lint, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, version];
