@@ -65,6 +65,12 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
+/** A hunk header range as `diff -u` prints it: an empty range names the line before it, a one-line range has no count. */
+function range(start: number, len: number): string {
+  if (len === 0) return `${start - 1},0`;
+  return len === 1 ? `${start}` : `${start},${len}`;
+}
+
 /** Unified diff lines (hunk headers marked "@"); empty when the texts are equal. */
 export function unifiedDiff(before: string, after: string, context = 3): DiffLine[] {
   const a = splitLines(before);
@@ -104,7 +110,7 @@ export function unifiedDiff(before: string, after: string, context = 3): DiffLin
     const hunk = ops.slice(start, stop);
     const aLen = hunk.filter((o) => o.op !== "+").length;
     const bLen = hunk.filter((o) => o.op !== "-").length;
-    out.push({ op: "@", text: `@@ -${aLen ? aAt[start] : aAt[start]! - 1},${aLen} +${bLen ? bAt[start] : bAt[start]! - 1},${bLen} @@` });
+    out.push({ op: "@", text: `@@ -${range(aAt[start]!, aLen)} +${range(bAt[start]!, bLen)} @@` });
     for (const o of hunk) out.push({ op: o.op, text: o.text });
     i = stop;
   }

@@ -25,7 +25,8 @@ export function inputKey(s: InputState, p: KeyPress): InputState | undefined {
       case "k":
         return { text: text.slice(0, cursor), cursor };
       case "w": {
-        const start = text.slice(0, cursor).replace(/\S+\s*$/, "").length;
+        // The word before the cursor and the blanks after it; blanks alone go too, as in readline.
+        const start = text.slice(0, cursor).replace(/\S*\s*$/, "").length;
         return { text: text.slice(0, start) + text.slice(cursor), cursor: start };
       }
       default:

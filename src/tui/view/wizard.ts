@@ -74,6 +74,8 @@ export function parseDurationMs(d: string): number {
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Namespaces are DNS-1123 labels: no dots. */
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** What keeps the current step from being left forward, in words for the field. */
 export function stepError(s: WizardState): string | undefined {
@@ -85,7 +87,7 @@ export function stepError(s: WizardState): string | undefined {
     case "release":
       if (!s.name) return "a release needs a name";
       if (s.name.length > 53 || !NAME.test(s.name)) return `"${s.name}" is not a valid release name: lower case letters, digits, '-' and '.', at most 53`;
-      if (!NAME.test(s.namespace) || s.namespace.length > 63) return `"${s.namespace}" is not a valid namespace name`;
+      if (!LABEL.test(s.namespace) || s.namespace.length > 63) return `"${s.namespace}" is not a valid namespace name`;
       return undefined;
     case "values":
       try {
@@ -162,7 +164,8 @@ export function toRequest(s: WizardState): DeployRequest {
     values: s.kind === "install" ? valuesOverrides(s.baseValues, s.values) : s.values,
     wait: s.wait,
     atomic: s.atomic,
-    timeout: s.timeout,
+    // Trimmed as stepError read it: the actions reject " 90s ".
+    timeout: s.timeout.trim(),
     createNamespace: s.createNamespace,
   };
 }
