@@ -8,6 +8,7 @@ import { type Release, storedChart, ZERO_TIME } from "../storage/index.js";
 import type { GoMap } from "../template/value.js";
 import { mergeValuesOptions, type ValuesOptions } from "../values/index.js";
 import { applyObjects, checkAdoption, fetchLive } from "./apply.js";
+import { type ChartPathOptions, locateChartRef } from "./chart-ref.js";
 import { ActionError, type ActionConfig } from "./config.js";
 import { releaseHooks, runHooks } from "./hooks.js";
 import { assertNotPending, failureMessage, installCrds, now, parseDuration, setStatus, waitFor } from "./lifecycle.js";
@@ -19,8 +20,10 @@ import { uninstallRelease } from "./uninstall.js";
 export type DryRun = false | "client" | "server";
 
 export interface InstallOptions {
-  /** [NAME] CHART */
+  /** [NAME] CHART; CHART is any reference helm takes (directory, .tgz, repo/name, URL, oci://). */
   args: string[];
+  /** Where CHART is looked up: --version, --repo, credentials... */
+  chartPathOptions?: ChartPathOptions;
   generateName?: boolean;
   nameTemplate?: string;
   values: ValuesOptions;
@@ -47,9 +50,9 @@ function objectsOf(manifest: string): KubeObject[] {
 
 export async function install(cfg: ActionConfig, o: InstallOptions): Promise<Release> {
   const { name, chart: chartRef } = nameAndChart(o.args, { generateName: o.generateName, nameTemplate: o.nameTemplate });
+  const chart = loadChart(await locateChartRef(chartRef, o.chartPathOptions));
   validateReleaseName(name);
   const namespace = cfg.namespace;
-  const chart = loadChart(chartRef);
   const values: GoMap = mergeValuesOptions(o.values);
   const timeoutMs = parseDuration(o.timeout);
   const client = o.dryRun === "client";

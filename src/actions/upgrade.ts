@@ -6,6 +6,7 @@ import { manifestText } from "../render/pipeline.js";
 import { type Release, storedChart, ZERO_TIME } from "../storage/index.js";
 import type { GoMap } from "../template/value.js";
 import { mergeMaps, mergeValuesOptions, type ValuesOptions } from "../values/index.js";
+import { type ChartPathOptions, locateChartRef } from "./chart-ref.js";
 import { type ActionConfig, ActionError } from "./config.js";
 import { applyMethodOf, deploy } from "./deploy.js";
 import { releaseHooks } from "./hooks.js";
@@ -17,7 +18,10 @@ import { rollback } from "./rollback.js";
 
 export interface UpgradeOptions {
   name: string;
+  /** Any chart reference helm takes (directory, .tgz, repo/name, URL, oci://). */
   chart: string;
+  /** Where the chart is looked up: --version, --repo, credentials... */
+  chartPathOptions?: ChartPathOptions;
   values: ValuesOptions;
   install?: boolean;
   reuseValues?: boolean;
@@ -47,6 +51,8 @@ function empty(m: GoMap | undefined): boolean {
 
 export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Release> {
   validateReleaseName(o.name);
+  // As helm: without --install the chart is located before the release is read.
+  let chartPath = o.install ? undefined : await locateChartRef(o.chart, o.chartPathOptions);
   const storage = cfg.storage();
   storage.maxHistory = o.historyMax ?? 10;
   const history = (await storage.history(o.name)).sort((a, b) => a.version - b.version);
@@ -64,7 +70,8 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     current = last;
   }
 
-  const chart = loadChart(o.chart);
+  chartPath ??= await locateChartRef(o.chart, o.chartPathOptions);
+  const chart = loadChart(chartPath);
   let values = mergeValuesOptions(o.values);
   if (o.resetThenReuseValues) values = mergeMaps(current.config ?? (Object.create(null) as GoMap), values);
   else if (o.reuseValues) {

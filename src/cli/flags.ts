@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 // Flag groups shared by several commands, spelled as helm spells them.
 import type { Command } from "commander";
+import type { ChartPathOptions } from "../actions/chart-ref.js";
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -71,14 +71,9 @@ export interface ChartPathFlagValues {
   plainHttp?: boolean;
 }
 
-/**
- * A chart reference (path, .tgz, repo/name, URL, oci://) to a local path.
- * Local paths are answered without loading the repository code.
- */
-export async function locateChartRef(ref: string, f: ChartPathFlagValues, warn?: (msg: string) => void): Promise<string> {
-  if (!f.repo && !f.version && existsSync(ref)) return ref;
-  const { locateChart } = await import("../repo/index.js");
-  return locateChart(ref, {
+/** The chart path flags as the actions' ChartPathOptions. */
+export function chartPathOptions(f: ChartPathFlagValues, warn?: (msg: string) => void): ChartPathOptions {
+  return {
     version: f.version,
     devel: f.devel,
     repo: f.repo,
@@ -91,5 +86,14 @@ export async function locateChartRef(ref: string, f: ChartPathFlagValues, warn?:
     insecureSkipTLSVerify: f.insecureSkipTlsVerify,
     plainHttp: f.plainHttp,
     warn,
-  });
+  };
+}
+
+/**
+ * A chart reference (path, .tgz, repo/name, URL, oci://) to a local path.
+ * Local paths are answered without loading the repository code.
+ */
+export async function locateChartRef(ref: string, f: ChartPathFlagValues, warn?: (msg: string) => void): Promise<string> {
+  const { locateChartRef: locate } = await import("../actions/chart-ref.js");
+  return locate(ref, chartPathOptions(f, warn));
 }

@@ -122,8 +122,11 @@ export class Registry {
   }
 
   async getManifest(repository: string, reference: string): Promise<{ body: Buffer; digest: string }> {
+    const res0 = await this.call("GET", `/v2/${repository}/manifests/${reference}`, { headers: { Accept: OCI_MANIFEST_MEDIA_TYPE } });
+    // oras's words, which helm prints for a tag or digest the registry lacks.
+    if (res0.status === 404) throw new RepoError(`${this.host}/${repository}${reference.startsWith("sha256:") ? "@" : ":"}${reference}: not found`);
     const res = await this.expect(
-      await this.call("GET", `/v2/${repository}/manifests/${reference}`, { headers: { Accept: OCI_MANIFEST_MEDIA_TYPE } }),
+      res0,
       [200],
       `failed to fetch ${this.host}/${repository}:${reference}`,
     );

@@ -32,6 +32,8 @@ export function registryFor(host: string, opts: LocateOptions & { registryConfig
 
 /** helm's tag choice: an exact tag, else the newest tag satisfying the constraint ("+" is "_" in tags). */
 async function chooseTag(reg: Registry, repository: string, version: string | undefined, devel: boolean | undefined): Promise<string> {
+  // A version that parses as one is the tag itself, without listing tags (helm's getOciURI).
+  if (version && normalizeVersion(version) !== undefined) return version.replace(/\+/g, "_");
   const tags = await reg.listTags(repository);
   const want = version || (devel ? DEVEL_CONSTRAINT : "");
   const exact = tags.find((t) => t === version?.replace(/\+/g, "_"));

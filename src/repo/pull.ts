@@ -82,9 +82,20 @@ function pick(index: IndexFile, name: string, repoName: string, opts: LocateOpti
     if (cv.urls.length === 0) throw new RepoError(`chart "${name}" version "${cv.version}" has no downloadable URLs`);
     return cv;
   }
-  const what = index.entries[name] ? `no chart version found for ${name}-${opts.version ?? ""}` : "no chart name found";
-  const constraint = opts.version || (opts.devel ? ">0.0.0-0" : "*");
+  // helm's commands turn --devel without --version into this constraint before looking.
+  const constraint = opts.version || (opts.devel ? ">0.0.0-0" : "");
+  const what = index.entries[name] ? `no chart version found for ${name}-${constraint}` : "no chart name found";
   throw new RepoError(`chart "${name}" matching ${constraint} not found in ${repoName} index. (try 'helm repo update'): ${what}`);
+}
+
+/** --repo URL: helm's FindChartInAuthAndTLSAndPassRepoURL words a miss differently. */
+function pickFromUrl(index: IndexFile, name: string, opts: LocateOptions): ChartVersion {
+  const constraint = opts.version || (opts.devel ? ">0.0.0-0" : "");
+  const what = `chart ${JSON.stringify(name)}${constraint ? ` version ${JSON.stringify(constraint)}` : ""}`;
+  const cv = findChartVersion(index, name, opts.version ?? "", opts.devel);
+  if (!cv) throw new RepoError(`${what} not found in ${opts.repo} repository`);
+  if (cv.urls.length === 0) throw new RepoError(`${what} has no downloadable URLs`);
+  return cv;
 }
 
 /** Download a chart reference to opts.destination (or the cache); local paths are not copied. */
@@ -104,7 +115,7 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
     } catch (err) {
       throw new RepoError(`looks like "${opts.repo}" is not a valid chart repository or cannot be reached: ${(err as Error).message}`, { cause: err });
     }
-    const cv = pick(index, ref, opts.repo, opts);
+    const cv = pickFromUrl(index, ref, opts);
     const r = await save(resolveReference(opts.repo, cv.urls[0] as string), entry, dest, cv.digest);
     return { ...r, chart: cv, ref };
   }
@@ -132,8 +143,9 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
  * else is downloaded into the repository cache. Returns the local path.
  */
 export async function locateChart(ref: string, opts: LocateOptions = {}): Promise<string> {
+  // helm tries the file system first, even with --repo.
   const local = resolve(ref);
-  if (!opts.repo && existsSync(local)) return local;
-  if (!opts.repo && (ref.startsWith("/") || ref.startsWith("."))) throw new RepoError(`path "${ref}" not found`);
+  if (existsSync(local)) return local;
+  if (ref.startsWith("/") || ref.startsWith(".")) throw new RepoError(`path "${ref}" not found`);
   return (await downloadChart(ref, opts)).path;
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
-import { addValueFlags, collectCsv, type ValueFlagValues, valueOptions } from "../flags.js";
+import { addChartPathFlags, addValueFlags, type ChartPathFlagValues, chartPathOptions, collectCsv, type ValueFlagValues, valueOptions } from "../flags.js";
 import { UserError } from "../errors.js";
 
 /** Flags install and upgrade share, spelled as helm spells them. */
@@ -76,7 +76,7 @@ export function deployOptions(f: DeployFlags) {
   };
 }
 
-interface UpgradeFlags extends ValueFlagValues, DeployFlags {
+interface UpgradeFlags extends ValueFlagValues, DeployFlags, ChartPathFlagValues {
   install?: boolean;
   reuseValues?: boolean;
   resetValues?: boolean;
@@ -92,7 +92,7 @@ export function register(program: Command): void {
     .usage("[RELEASE] [CHART] [flags]")
     .description("upgrade a release")
     .argument("<release>", "release name")
-    .argument("<chart>", "chart path")
+    .argument("<chart>", "a directory, .tgz, repo/name, URL or oci:// reference")
     .option("-i, --install", "if a release by this name doesn't already exist, run an install")
     .option("--reuse-values", "reuse the last release's values and merge in any overrides from the command line")
     .option("--reset-values", "reset the values to the ones built into the chart")
@@ -102,16 +102,19 @@ export function register(program: Command): void {
     .option("--force", "force resource updates through a replacement strategy");
   addDeployFlags(cmd);
   addValueFlags(cmd);
+  addChartPathFlags(cmd);
   cmd.action(async (name: string, chart: string, flags: UpgradeFlags, command: Command) => {
     const g = globalOptions(command);
     const out = await import("../output.js");
     const format = out.outputFormat(flags.output);
     const { upgrade, releaseJson } = await import("../../actions/index.js");
+    const warn = (msg: string) => process.stderr.write(`WARNING: ${msg}\n`);
     let installed = false;
     const rel = await out.withCluster(g, flags, async (cfg) => {
       const r = await upgrade(cfg, {
         name,
         chart,
+        chartPathOptions: chartPathOptions(flags, warn),
         values: valueOptions(flags),
         install: flags.install,
         reuseValues: flags.reuseValues,
