@@ -17,12 +17,12 @@ import { KeyboardContext, useRootKeyboard, useTyping } from "./hooks/useKeyboard
 import { useKeymap } from "./hooks/useKeymap.js";
 import { useTerminalSize } from "./hooks/useTerminalSize.js";
 import { ThemeContext, useColor } from "./hooks/useTheme.js";
-import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, keymapFor, type Scope } from "./keymap.js";
+import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, keymapFor, type Scope, type ViewScope } from "./keymap.js";
 import { type FlashLevel, type Nav, NavContext, type Session, type ValuesRequest, type WizardInit } from "./nav.js";
 import { Operations, type OperationSpec } from "./operations.js";
 import { PANE_COMPONENTS, type PaneRegistry } from "./panes/index.js";
 import { Wizard } from "./panes/wizard.js";
-import { initialState, reduce } from "./state.js";
+import { initialState, reduce, type StateCommand } from "./state.js";
 import type { Theme } from "./theme.js";
 import { inputFrom, inputKey } from "./view/input.js";
 import { layout, MIN_COLUMNS, MIN_ROWS, type SessionInfo, sandboxOffer } from "./view/chrome.js";
@@ -71,8 +71,21 @@ function Screen({
   setTheme,
 }: Omit<AppProps, "theme" | "loadTheme"> & { setTheme(name: string): void }) {
   const { exit } = useApp();
-  const { keyboard, captured, hint } = useRootKeyboard();
-  const [state, dispatch] = useReducer(reduce, initialPane, initialState);
+  const [state, dispatchState] = useReducer(reduce, initialPane, initialState);
+  // What has focus, kept current as each key changes it: keys resolve against this, not the last render.
+  const live = useRef({ state, confirm: false, wizard: false });
+  live.current.state = state;
+  const operations = useRef(ops ?? new Operations()).current;
+  const dispatch = useCallback((cmd: StateCommand) => {
+    live.current.state = reduce(live.current.state, cmd);
+    dispatchState(cmd);
+  }, []);
+  const liveScopes = useCallback(() => {
+    const l = live.current;
+    const modal = l.confirm ? "confirm" : operations.snapshot() ? "progress" : l.wizard ? "wizard" : undefined;
+    return activeScopes({ pane: l.state.pane, overlay: l.state.overlay, view: l.state.views[l.state.pane], modal });
+  }, [operations]);
+  const { keyboard, captured, hint } = useRootKeyboard(liveScopes);
   const { columns, rows } = useTerminalSize();
   const keymap = useMemo(() => keymapFor(initialInfo.readonly, fullKeymap), [initialInfo.readonly, fullKeymap]);
 
@@ -83,10 +96,19 @@ function Screen({
     [makeEngine, session.context, session.namespace],
   );
 
-  const operations = useRef(ops ?? new Operations()).current;
   const progress = useSyncExternalStore(operations.subscribe, operations.snapshot);
-  const [wizard, setWizard] = useState<{ seq: number; init: WizardInit } | null>(null);
-  const [confirm, setConfirm] = useState<{ message: string; onYes: () => void } | null>(null);
+  const [wizard, setWizardState] = useState<{ seq: number; init: WizardInit } | null>(null);
+  const [confirm, setConfirmState] = useState<{ message: string; onYes: () => void } | null>(null);
+  live.current.confirm = confirm !== null;
+  live.current.wizard = wizard !== null;
+  const setWizard = useCallback((w: { seq: number; init: WizardInit } | null) => {
+    live.current.wizard = w !== null;
+    setWizardState(w);
+  }, []);
+  const setConfirm = useCallback((c: { message: string; onYes: () => void } | null) => {
+    live.current.confirm = c !== null;
+    setConfirmState(c);
+  }, []);
   const [flash, setFlash] = useState<Flash | null>(null);
   const flashTimer = useRef<NodeJS.Timeout | undefined>(undefined);
   const [valuesRequest, setValuesRequest] = useState<Nav["valuesRequest"]>();
@@ -106,43 +128,47 @@ function Screen({
       setWizard(null);
       void operations.start(spec);
     },
-    [operations, showFlash],
+    [operations, showFlash, setWizard],
   );
 
   const modal: "confirm" | "wizard" | "progress" | undefined = confirm ? "confirm" : progress ? "progress" : wizard ? "wizard" : undefined;
   const view = state.views[state.pane];
   const scopes = activeScopes({ pane: state.pane, overlay: state.overlay, view, modal });
 
-  const nav: Nav = {
-        engine,
-        session,
-        readonly: initialInfo.readonly,
-        generation: operations.generation,
-        focusPane: (pane) => dispatch({ type: "focusPane", pane }),
-        setView: (pane, v) => dispatch({ type: "setView", pane, view: v }),
-        flash: showFlash,
-        confirm: (message, onYes) => setConfirm({ message, onYes }),
-        startWizard: (init) => {
-          if (initialInfo.readonly) return showFlash("read-only session: installs and upgrades are off", "warn");
-          setWizard({ seq: ++seq.current, init });
-        },
-        runOperation,
-        openValues: (request: ValuesRequest) => {
-          setValuesRequest({ seq: ++seq.current, request });
-          dispatch({ type: "focusPane", pane: "values" });
-        },
-        valuesRequest,
-        search: (query) => {
-          setSearchRequest({ seq: ++seq.current, query });
-          dispatch({ type: "focusPane", pane: "search" });
-        },
-        searchRequest,
-      };
+  // Stable functions, one object per change of what panes read: a pane effect that
+  // depends on nav.setView must not run again on every render of the app.
+  const actions = useMemo(
+    () => ({
+      focusPane: (pane: PaneId) => dispatch({ type: "focusPane", pane }),
+      setView: (pane: PaneId, v?: ViewScope) => dispatch({ type: "setView", pane, view: v }),
+      flash: showFlash,
+      confirm: (message: string, onYes: () => void) => setConfirm({ message, onYes }),
+      startWizard: (init: WizardInit) => {
+        if (initialInfo.readonly) return showFlash("read-only session: installs and upgrades are off", "warn");
+        setWizard({ seq: ++seq.current, init });
+      },
+      runOperation,
+      openValues: (request: ValuesRequest) => {
+        setValuesRequest({ seq: ++seq.current, request });
+        dispatch({ type: "focusPane", pane: "values" });
+      },
+      search: (query: string) => {
+        setSearchRequest({ seq: ++seq.current, query });
+        dispatch({ type: "focusPane", pane: "search" });
+      },
+    }),
+    [dispatch, showFlash, setConfirm, setWizard, runOperation, initialInfo.readonly],
+  );
+  const generation = operations.generation;
+  const nav: Nav = useMemo(
+    () => ({ ...actions, engine, session, readonly: initialInfo.readonly, generation, valuesRequest, searchRequest }),
+    [actions, engine, session, initialInfo.readonly, generation, valuesRequest, searchRequest],
+  );
 
   const palette = useTyping(
     "palette",
     (press) => {
-      const text = state.palette ?? "";
+      const text = live.current.state.palette ?? "";
       if (press.name === "escape") {
         palette.stop();
         dispatch({ type: "closePalette" });
@@ -213,7 +239,7 @@ function Screen({
         }
       } else dispatch(command);
     },
-    { scopes, owns: APP_SCOPES, keymap, keyboard },
+    { owns: APP_SCOPES, keymap, keyboard },
   );
 
   const box = layout(columns, rows);

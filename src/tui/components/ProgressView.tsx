@@ -54,7 +54,7 @@ export function ProgressView({
   const list = useList(rows.length, tableHeight - 1);
   usePaneKeys(
     "progress",
-    focused,
+    true,
     {
       ...list.handlers(tableHeight - 1),
       escape: () => {

@@ -6,7 +6,7 @@
 // it does not also open the selected row.
 import { useInput, useStdin } from "ink";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import { type KeyPress, toKeyPress } from "../keymap.js";
+import { type KeyPress, type Scope, toKeyPress } from "../keymap.js";
 
 export interface Keyboard {
   /** The number of the key press being dispatched. */
@@ -17,16 +17,22 @@ export interface Keyboard {
   held(): boolean;
   /** A hint line the owner of the keyboard shows in the status bar. */
   captureHint(owner: string, hint: string | undefined): void;
+  /**
+   * The scopes live right now, highest precedence first. Kept by the app as
+   * each key changes them, ahead of React's render: a key typed right after
+   * `2` already goes to the Search pane.
+   */
+  scopes(): readonly Scope[];
 }
 
-export const KeyboardContext = createContext<Keyboard>({ seq: () => 0, capture: () => {}, held: () => false, captureHint: () => {} });
+export const KeyboardContext = createContext<Keyboard>({ seq: () => 0, capture: () => {}, held: () => false, captureHint: () => {}, scopes: () => [] });
 
 export function useKeyboard(): Keyboard {
   return useContext(KeyboardContext);
 }
 
 /** The app's keyboard: call once at the root, during its first render. */
-export function useRootKeyboard(): { keyboard: Keyboard; captured: boolean; hint?: string } {
+export function useRootKeyboard(liveScopes: () => readonly Scope[]): { keyboard: Keyboard; captured: boolean; hint?: string } {
   const { internal_eventEmitter: emitter } = useStdin() as unknown as { internal_eventEmitter?: NodeJS.EventEmitter };
   const state = useRef({ seq: 0, releasedAt: -1, owners: new Set<string>(), hints: new Map<string, string>(), subscribed: false });
   const [, rerender] = useState(0);
@@ -37,6 +43,7 @@ export function useRootKeyboard(): { keyboard: Keyboard; captured: boolean; hint
   }).current;
   if (!s.subscribed && emitter) {
     emitter.prependListener("input", count);
+    splitTypeahead(emitter);
     s.subscribed = true;
   }
   useEffect(() => () => void emitter?.removeListener("input", count), [emitter, count]);
@@ -51,6 +58,7 @@ export function useRootKeyboard(): { keyboard: Keyboard; captured: boolean; hint
       if (had !== s.owners.size > 0) rerender((n) => n + 1);
     },
     held: () => s.owners.size > 0 || s.releasedAt === s.seq,
+    scopes: () => liveScopes(),
     captureHint(owner, hint) {
       if (hint === undefined) s.hints.delete(owner);
       else s.hints.set(owner, hint);
@@ -59,6 +67,27 @@ export function useRootKeyboard(): { keyboard: Keyboard; captured: boolean; hint
   }).current;
   const owner = [...s.owners].pop();
   return { keyboard, captured: s.owners.size > 0, hint: owner ? s.hints.get(owner) : undefined };
+}
+
+/**
+ * A busy app reads several keys typed ahead in one chunk ("/web"), and Ink
+ * hands a run of plain characters over as one input, as it does a paste. Each
+ * character is a key press of its own here: `/` opens the filter and "web" is
+ * typed into it, and a pasted line break is an Enter. Likewise Esc followed
+ * at once by a key.
+ */
+function splitTypeahead(emitter: NodeJS.EventEmitter): void {
+  const emit = emitter.emit.bind(emitter);
+  emitter.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    const input = args[0];
+    if (event !== "input" || typeof input !== "string" || input.length < 2) return emit(event, ...args);
+    // Esc then a key, read together, is not Alt+key here (no binding uses Alt): two presses.
+    if (/^\x1b[^[O\x1b]$/.test(input)) return [emit(event, "\x1b"), emit(event, input.slice(1))].some(Boolean);
+    if (input.includes("\x1b")) return emit(event, ...args);
+    let handled = false;
+    for (const ch of input) handled = emit(event, ch) || handled;
+    return handled;
+  };
 }
 
 export interface Typing {

@@ -9,8 +9,8 @@ import { type Command, KEYMAP, type KeyBinding, resolveKey, type Scope, toKeyPre
 import { type Keyboard, useKeyboard } from "./useKeyboard.js";
 
 export interface KeymapOptions {
-  /** Live scopes, highest precedence first (see activeScopes). */
-  scopes: readonly Scope[];
+  /** Live scopes, highest precedence first (see activeScopes); the keyboard's live scopes when absent. */
+  scopes?: readonly Scope[];
   /** Scopes whose bindings this listener handles. */
   owns: readonly Scope[];
   isActive?: boolean;
@@ -31,7 +31,7 @@ export function useKeymap(onCommand: (command: Command, binding: KeyBinding) => 
   latest.current = { onCommand, scopes, owns, keymap, isActive };
   const handler = useCallback(
     (input: string, key: object) => {
-      const { onCommand, scopes, owns, keymap, isActive } = latest.current;
+      const { onCommand, scopes = kb.scopes(), owns, keymap, isActive } = latest.current;
       if (!isActive || kb.held()) return;
       const binding = resolveKey(toKeyPress(input, key as Record<string, unknown>), scopes, keymap);
       if (binding && owns.includes(binding.scope)) onCommand(binding.command, binding);
@@ -41,12 +41,16 @@ export function useKeymap(onCommand: (command: Command, binding: KeyBinding) => 
   useInput(handler);
 }
 
-/** A pane's or view's own bindings, live only while `isActive` (focused, no overlay, right view). */
+/**
+ * A pane's or view's own bindings. They fire while `scope` is live (its pane
+ * has focus, its view is shown, no modal is open) and `isActive` holds: the
+ * component is in the mode that owns the scope.
+ */
 export function usePaneKeys(scope: Scope, isActive: boolean, handlers: Record<string, () => void>, keymap: readonly KeyBinding[] = KEYMAP): void {
   useKeymap(
     (command) => {
       if (command.type === "paneAction") handlers[command.action]?.();
     },
-    { scopes: [scope], owns: [scope], isActive, keymap },
+    { owns: [scope], isActive, keymap },
   );
 }

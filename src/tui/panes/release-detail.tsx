@@ -72,15 +72,21 @@ export function ReleaseDetailView({
   useEffect(() => nav.setView("releases", view), [view, nav.setView]);
 
   const step = (by: number) => {
-    setTab((t) => DETAIL_TABS[(DETAIL_TABS.indexOf(t) + by + DETAIL_TABS.length) % DETAIL_TABS.length]!);
+    const next = DETAIL_TABS[(DETAIL_TABS.indexOf(tab) + by + DETAIL_TABS.length) % DETAIL_TABS.length]!;
+    nav.setView("releases", next === "history" ? "releases.history" : "releases.detail");
+    setTab(next);
     scroll.reset();
+  };
+  const showDiff = (pair: [number, number] | undefined) => {
+    nav.setView("releases", pair ? "releases.diff" : "releases.history");
+    setDiff(pair);
   };
   const actions = releaseActions(nav, d?.row, () => (tab === "history" && selectedRev && selectedRev !== d?.row.revision ? selectedRev : undefined));
   const movement = tab === "resources" ? resList.handlers(bodyHeight - 1) : tab === "history" ? histList.handlers(bodyHeight - 1) : scroll.handlers;
-  usePaneKeys("releases.detail", focused && view === "releases.detail", { ...movement, ...actions, prevTab: () => step(-1), nextTab: () => step(1), back: onBack }, keymap);
+  usePaneKeys("releases.detail", view === "releases.detail", { ...movement, ...actions, prevTab: () => step(-1), nextTab: () => step(1), back: onBack }, keymap);
   usePaneKeys(
     "releases.history",
-    focused && view === "releases.history",
+    view === "releases.history",
     {
       ...movement,
       ...actions,
@@ -90,14 +96,14 @@ export function ReleaseDetailView({
       mark: () => setMarked((m) => (m.includes(selectedRev) ? m.filter((x) => x !== selectedRev) : [...m, selectedRev].slice(-2))),
       diff: () => {
         const pair = diffPair(marked, selectedRev, revisions);
-        if (pair) setDiff(pair);
+        if (pair) showDiff(pair);
         else nav.flash("revision 1 has nothing before it: mark two revisions with Space to compare them", "warn");
       },
     },
     keymap,
   );
 
-  if (diff) return <RevisionDiff name={name} namespace={namespace} pair={diff} focused={focused} width={width} height={height} keymap={keymap} onBack={() => setDiff(undefined)} />;
+  if (diff) return <RevisionDiff name={name} namespace={namespace} pair={diff} focused={focused} width={width} height={height} keymap={keymap} onBack={() => showDiff(undefined)} />;
 
   const title = `Release · ${namespace}/${name}${d ? ` · rev ${d.row.revision}` : ""}`;
   return (
@@ -164,7 +170,7 @@ function RevisionDiff({
   const lines = useMemo(() => (manifests.data ? unifiedDiff(manifests.data[0], manifests.data[1]) : []), [manifests.data]);
   const bodyHeight = Math.max(1, height - 4);
   const scroll = useScroll(lines.length, bodyHeight);
-  usePaneKeys("releases.diff", focused, { ...scroll.handlers, back: onBack }, keymap);
+  usePaneKeys("releases.diff", true, { ...scroll.handlers, back: onBack }, keymap);
   const stat = diffStat(lines);
   return (
     <PaneFrame title={`Diff · ${namespace}/${name} · revision ${a} → ${b}`} focused={focused} width={width} height={height}>

@@ -12,6 +12,7 @@ import { useClock } from "../hooks/useClock.js";
 import { useTyping } from "../hooks/useKeyboard.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useList } from "../hooks/useList.js";
+import { useLiveState } from "../hooks/useLiveState.js";
 import { useColor } from "../hooks/useTheme.js";
 import { useNav } from "../nav.js";
 import { emptyState } from "../view/empty.js";
@@ -27,7 +28,7 @@ export function ReleasesPane({ info, focused, width, height, keymap }: PaneProps
   const nav = useNav();
   const { allNamespaces, namespace } = nav.session;
   const releases = useAsync(() => nav.engine.listReleases(), [nav.engine, nav.generation], { pollMs: RELEASES_POLL_MS, active: focused });
-  const [filter, setFilter] = useState(inputFrom());
+  const [filter, setFilter, getFilter] = useLiveState(inputFrom());
   const [open, setOpen] = useState<{ key: string; tab?: "history" } | undefined>();
   const typing = useTyping(
     "releases.filter",
@@ -37,7 +38,7 @@ export function ReleasesPane({ info, focused, width, height, keymap }: PaneProps
         typing.stop();
       } else if (press.name === "return") typing.stop();
       else {
-        const next = inputKey(filter, press);
+        const next = inputKey(getFilter(), press);
         if (next) setFilter(next);
       }
     },
@@ -57,15 +58,20 @@ export function ReleasesPane({ info, focused, width, height, keymap }: PaneProps
   useEffect(() => {
     if (!open) nav.setView("releases", undefined);
   }, [open, nav.setView]);
+  const openDetail = (tab?: "history") => {
+    if (!selected) return;
+    nav.setView("releases", tab === "history" ? "releases.history" : "releases.detail");
+    setOpen({ key: releaseKey(selected), tab });
+  };
 
   usePaneKeys(
     "releases",
-    focused && !open,
+    !open,
     {
       ...list.handlers(tableHeight - 1),
       filter: () => typing.start(),
-      open: () => selected && setOpen({ key: releaseKey(selected) }),
-      history: () => selected && setOpen({ key: releaseKey(selected), tab: "history" }),
+      open: () => openDetail(),
+      history: () => openDetail("history"),
       reload: () => releases.reload(),
       install: () => nav.startWizard({ kind: "install", namespace: nav.session.namespace }),
       ...releaseActions(nav, selected),
@@ -85,6 +91,7 @@ export function ReleasesPane({ info, focused, width, height, keymap }: PaneProps
         height={height}
         keymap={keymap}
         onBack={() => {
+          nav.setView("releases", undefined);
           setOpen(undefined);
           releases.reload();
         }}

@@ -12,6 +12,7 @@ import { useClock } from "../hooks/useClock.js";
 import { useTyping } from "../hooks/useKeyboard.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useList } from "../hooks/useList.js";
+import { useLiveState } from "../hooks/useLiveState.js";
 import { useColor } from "../hooks/useTheme.js";
 import { useNav } from "../nav.js";
 import type { RepoUpdate } from "../engine/types.js";
@@ -26,8 +27,8 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
   const nav = useNav();
   const repos = useAsync(() => nav.engine.repositories(), [nav.engine, nav.generation]);
   const [updates, setUpdates] = useState<Map<string, RepoUpdate>>(new Map());
-  const [filter, setFilter] = useState<InputState>(inputFrom());
-  const [form, setForm] = useState<{ field: 0 | 1; name: InputState; url: InputState; error?: string; busy?: boolean }>({ field: 0, name: inputFrom(), url: inputFrom() });
+  const [filter, setFilter, getFilter] = useLiveState<InputState>(inputFrom());
+  const [form, setForm, getForm] = useLiveState<{ field: 0 | 1; name: InputState; url: InputState; error?: string; busy?: boolean }>({ field: 0, name: inputFrom(), url: inputFrom() });
 
   const filterTyping = useTyping(
     "repositories.filter",
@@ -37,7 +38,7 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
         filterTyping.stop();
       } else if (press.name === "return") filterTyping.stop();
       else {
-        const next = inputKey(filter, press);
+        const next = inputKey(getFilter(), press);
         if (next) setFilter(next);
       }
     },
@@ -47,6 +48,7 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
   const add = useTyping(
     "repositories.add",
     (press) => {
+      const form = getForm();
       if (form.busy) return;
       if (press.name === "escape") return add.stop();
       if (press.name === "tab" || press.name === "down" || press.name === "up") return setForm((f) => ({ ...f, field: f.field === 0 ? 1 : 0 }));
@@ -100,7 +102,7 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
 
   usePaneKeys(
     "repositories",
-    focused,
+    true,
     {
       ...list.handlers(tableHeight - 1),
       filter: () => filterTyping.start(),

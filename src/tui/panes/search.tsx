@@ -13,6 +13,7 @@ import { useAsync } from "../hooks/useAsync.js";
 import { useTyping } from "../hooks/useKeyboard.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useList, useScroll } from "../hooks/useList.js";
+import { useLiveState } from "../hooks/useLiveState.js";
 import { useColor } from "../hooks/useTheme.js";
 import { useNav } from "../nav.js";
 import { emptyState } from "../view/empty.js";
@@ -23,13 +24,13 @@ import type { PaneProps } from "./types.js";
 export function SearchPane({ info, focused, width, height, keymap }: PaneProps) {
   const color = useColor();
   const nav = useNav();
-  const [query, setQuery] = useState(inputFrom());
+  const [query, setQuery, getQuery] = useLiveState(inputFrom());
   const [open, setOpen] = useState<string | undefined>();
   const typing = useTyping(
     "search",
     (press) => {
       if (press.name === "escape" || press.name === "return" || press.name === "down") return typing.stop();
-      const next = inputKey(query, press);
+      const next = inputKey(getQuery(), press);
       if (next) setQuery(next);
     },
     "results follow as you type · Enter/↓ to the results · Esc done",
@@ -41,7 +42,7 @@ export function SearchPane({ info, focused, width, height, keymap }: PaneProps) 
     if (!req) return;
     setQuery(inputFrom(req.query));
     setOpen(undefined);
-  }, [req]);
+  }, [req, setQuery]);
 
   const results = useAsync(() => nav.engine.search(query.text), [nav.engine, query.text, nav.generation]);
   const rows = useMemo(() => searchRows(results.data ?? []), [results.data]);
@@ -51,19 +52,23 @@ export function SearchPane({ info, focused, width, height, keymap }: PaneProps) 
 
   useEffect(() => nav.setView("search", open ? "search.chart" : undefined), [open, nav.setView]);
 
+  const openChart = (ref: string | undefined) => {
+    nav.setView("search", ref ? "search.chart" : undefined);
+    setOpen(ref);
+  };
   usePaneKeys(
     "search",
-    focused && !open,
+    !open,
     {
       ...list.handlers(tableHeight - 1),
       type: () => typing.start(),
-      open: () => hit && setOpen(hit.ref),
+      open: () => hit && openChart(hit.ref),
       install: () => hit && nav.startWizard({ kind: "install", namespace: nav.session.namespace, chartRef: hit.ref }),
     },
     keymap,
   );
 
-  if (open) return <ChartView chartRef={open} focused={focused} width={width} height={height} keymap={keymap} onBack={() => setOpen(undefined)} />;
+  if (open) return <ChartView chartRef={open} focused={focused} width={width} height={height} keymap={keymap} onBack={() => openChart(undefined)} />;
 
   const title = `Search${results.data ? ` · ${results.data.length} chart${results.data.length === 1 ? "" : "s"}` : ""}`;
   return (
@@ -105,7 +110,7 @@ function ChartView({ chartRef, focused, width, height, keymap, onBack }: { chart
   };
   usePaneKeys(
     "search.chart",
-    focused,
+    true,
     {
       ...(tab === "versions" ? vlist.handlers(bodyHeight - 1) : scroll.handlers),
       prevTab: () => step(-1),

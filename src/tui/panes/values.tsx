@@ -81,7 +81,7 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
   const scroll = (by: number) => setEditor((e) => follow({ ...e, row: clamp(e.row + by, 0, e.lines.length - 1) }, visible));
   usePaneKeys(
     "values",
-    focused,
+    true,
     {
       up: () => scroll(-1),
       down: () => scroll(1),

@@ -3,7 +3,7 @@
 // as a diff against the live release) -> apply, which hands over to the
 // progress view. Esc steps back; the wizard holds the keyboard throughout.
 import { Box, Text } from "ink";
-import { useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo } from "react";
 import { InputLine } from "../components/InputLine.js";
 import { PaneFrame } from "../components/PaneFrame.js";
 import { Table } from "../components/Table.js";
@@ -11,6 +11,7 @@ import { DiffLines } from "../components/TextLines.js";
 import { ValuesLines } from "../components/ValuesLines.js";
 import { useAsync } from "../hooks/useAsync.js";
 import { useTyping } from "../hooks/useKeyboard.js";
+import { useLiveState } from "../hooks/useLiveState.js";
 import { useColor } from "../hooks/useTheme.js";
 import type { GoMap } from "../../template/value.js";
 import { parseYamlMap } from "../../yaml/parse.js";
@@ -55,13 +56,14 @@ const HINTS: Record<WizardStep, string> = {
 export function Wizard({ init, focused, width, height, onClose }: { init: WizardInit; focused: boolean; width: number; height: number; onClose(): void }) {
   const color = useColor();
   const nav = useNav();
-  const [s, setS] = useState<WizardState>(() => newWizard({ namespace: nav.session.namespace, ...init }));
-  const [pick, setPick] = useState(0);
-  const [field, setField] = useState<"name" | "namespace" | "timeout">("name");
-  const [chartInput, setChartInput] = useState(() => inputFrom(s.chartRef));
-  const [editor, setEditor] = useState<EditorState>(() => editorFrom(s.values));
-  const [previewTop, setPreviewTop] = useState(0);
-  const [editingTimeout, setEditingTimeout] = useState(false);
+  // Live state: keys typed ahead arrive several per render, each building on the one before.
+  const [s, setS, getS] = useLiveState<WizardState>(() => newWizard({ namespace: nav.session.namespace, ...init }));
+  const [pick, setPick, getPick] = useLiveState(0);
+  const [field, setField, getField] = useLiveState<"name" | "namespace">("name");
+  const [chartInput, setChartInput, getChartInput] = useLiveState(() => inputFrom(s.chartRef));
+  const [editor, setEditor, getEditor] = useLiveState<EditorState>(() => editorFrom(s.values));
+  const [previewTop, setPreviewTop] = useLiveState(0);
+  const [editingTimeout, setEditingTimeout, getEditingTimeout] = useLiveState(false);
   const bodyHeight = Math.max(3, height - 5);
 
   const hits = useAsync(s.step === "chart" ? () => nav.engine.search(chartInput.text) : undefined, [s.step, chartInput.text]);
@@ -76,7 +78,7 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
     if (s.kind !== "install" || !chart.data || s.baseValues) return;
     setS((x) => ({ ...x, baseValues: chart.data!.values, values: chart.data!.values }));
     setEditor(editorFrom(chart.data.values));
-  }, [chart.data, s.kind, s.baseValues]);
+  }, [chart.data, s.kind, s.baseValues, setS, setEditor]);
 
   const text = editorText(editor);
   // An upgrade edits the release's own values: the schema judges them laid over the chart's defaults.
@@ -90,7 +92,7 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
     setPreviewTop(0);
   };
   const back = () => {
-    const prev = prevStep(s);
+    const prev = prevStep(getS());
     if (prev) go(prev);
     else {
       typing.stop();
@@ -98,12 +100,12 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
     }
   };
   const forward = (patch: Partial<WizardState> = {}) => {
-    const next = nextStep({ ...s, ...patch });
+    const next = nextStep({ ...getS(), ...patch });
     if (next.step === "release" && !next.name) next.name = defaultName(next.chartRef);
     go(next);
   };
   const apply = () => {
-    const req = toRequest({ ...s, values: text });
+    const req = toRequest({ ...getS(), values: editorText(getEditor()) });
     typing.stop();
     onClose();
     const where = `${req.name} in ${req.namespace}`;
@@ -127,23 +129,24 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
   };
 
   const onKey = (press: KeyPress) => {
+    const s = getS();
     if (press.ctrl && press.input === "c") {
       typing.stop();
       return onClose();
     }
-    if (press.name === "escape" && !editingTimeout) return back();
+    if (press.name === "escape" && !getEditingTimeout()) return back();
     switch (s.step) {
       case "chart": {
         const found = hits.data ?? [];
         if (list(found.length, press, bodyHeight - 3)) return;
         if (press.name === "return") {
-          const chosen = found[clampIndex(pick, found.length)];
+          const chosen = found[clampIndex(getPick(), found.length)];
           // A path, URL or oci:// reference is taken as typed; a search picks the highlighted chart.
-          const typed = chartInput.text.trim();
+          const typed = getChartInput().text.trim();
           const ref = /^(\.|\/|~|https?:|oci:)/.test(typed) || !chosen ? typed : chosen.ref;
           return forward({ chartRef: ref, version: "" });
         }
-        const next = inputKey(chartInput, press);
+        const next = inputKey(getChartInput(), press);
         if (next) {
           setChartInput(next);
           setPick(0);
@@ -153,27 +156,29 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
       case "version": {
         const vs = versions.data ?? [];
         if (list(vs.length, press, bodyHeight - 2)) return;
-        if (press.name === "return") return forward({ version: vs[clampIndex(pick, vs.length)]?.version ?? "" });
+        if (press.name === "return") return forward({ version: vs[clampIndex(getPick(), vs.length)]?.version ?? "" });
         return;
       }
       case "release": {
         if (press.name === "tab" || press.name === "up" || press.name === "down") return setField((f) => (f === "name" ? "namespace" : "name"));
         if (press.name === "return") return forward();
-        const key = field === "namespace" ? "namespace" : "name";
+        const key = getField();
         const next = inputKey(inputFrom(s[key]), press);
         if (next) setS((x) => ({ ...x, [key]: next.text, error: undefined }));
         return;
       }
       case "values":
         if (press.name === "tab") {
-          if (check.issues.length > 0) return setS((x) => ({ ...x, error: `fix the ${check.issues.length} problem${check.issues.length > 1 ? "s" : ""} first: ${check.issues[0]!.message}` }));
-          return forward({ values: text });
+          const edited = editorText(getEditor());
+          const issues = checkValues(edited, chart.data?.schema, defaults).issues;
+          if (issues.length > 0) return setS((x) => ({ ...x, error: `fix the ${issues.length} problem${issues.length > 1 ? "s" : ""} first: ${issues[0]!.message}` }));
+          return forward({ values: edited });
         }
         setEditor((e) => editKey(e, press, bodyHeight - 1));
         if (s.error) setS((x) => ({ ...x, error: undefined }));
         return;
       case "options":
-        if (editingTimeout) {
+        if (getEditingTimeout()) {
           if (press.name === "return" || press.name === "escape") return setEditingTimeout(false);
           const next = inputKey(inputFrom(s.timeout), press);
           if (next) setS((x) => ({ ...x, timeout: next.text, error: undefined }));
@@ -182,10 +187,7 @@ export function Wizard({ init, focused, width, height, onClose }: { init: Wizard
         if (press.input === "w") return setS((x) => ({ ...x, wait: !x.wait }));
         if (press.input === "a") return setS((x) => ({ ...x, atomic: !x.atomic }));
         if (press.input === "c") return setS((x) => ({ ...x, createNamespace: !x.createNamespace }));
-        if (press.input === "t") {
-          setField("timeout");
-          return setEditingTimeout(true);
-        }
+        if (press.input === "t") return setEditingTimeout(true);
         if (press.name === "return") return forward();
         return;
       case "preview":
