@@ -55,13 +55,19 @@ export class Transport {
       ctx.setBody(typeof o.body === "string" ? o.body : JSON.stringify(o.body));
     }
     if (o.signal) ctx.setSignal(o.signal as never);
-    await this.kc.applySecurityAuthentication(ctx);
-    this.counter.add(method);
     let res: ResponseContext;
     try {
+      // Refusals of the kubeconfig (plain http without insecure-skip-tls-verify, a bad
+      // client certificate) surface here, as helm reports them: the cluster is unreachable.
+      await this.kc.applySecurityAuthentication(ctx);
+      this.counter.add(method);
       res = await this.config.httpApi.send(ctx).toPromise();
     } catch (err) {
-      throw new KubeApiError(`Kubernetes cluster unreachable: ${(err as Error).message}`, 0, "Unreachable", undefined);
+      if (o.signal?.aborted) throw err;
+      const verb = method.charAt(0) + method.slice(1).toLowerCase();
+      // node-fetch repeats the URL ("request to URL failed, reason: ..."); keep the reason.
+      const why = (err as Error).message.replace(/^request to \S+ failed, reason: /, "");
+      throw new KubeApiError(`Kubernetes cluster unreachable: ${verb} "${ctx.getUrl()}": ${why}`, 0, "Unreachable", undefined);
     }
     const text = await res.body.text();
     let data: unknown = text;

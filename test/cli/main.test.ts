@@ -1,13 +1,19 @@
 // The CLI frame as a user meets it: version, completion, help, and helm's
 // wording for unknown commands and flags. Runs the built binary.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const CLI = join(import.meta.dirname, "../../bin/chartroom.js");
 
 function chartroom(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, HELM_DEBUG: "" } });
+  return chartroomEnv({}, ...args);
+}
+
+function chartroomEnv(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, HELM_DEBUG: "", ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,5 +60,25 @@ describe("chartroom CLI frame", () => {
     const r = chartroom("template", "/nonexistent/chart");
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Error: path "/nonexistent/chart" not found\n');
+  });
+
+  it("says the cluster is unreachable, as helm does, when there is no kubeconfig or nothing listens", () => {
+    const home = mkdtempSync(join(tmpdir(), "chartroom-cli-"));
+    try {
+      let r = chartroomEnv({ HOME: home, KUBECONFIG: "" }, "list");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^Error: Kubernetes cluster unreachable: Get "http:\/\/localhost:8080\/api\/v1\/namespaces\/default\/secrets\?[^"]*": HTTP protocol is not allowed/);
+      expect(r.stderr).not.toContain("internal error");
+      const kubeconfig = join(home, "kubeconfig");
+      writeFileSync(
+        kubeconfig,
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts: [{name: c, context: {cluster: c}}]\nclusters: [{name: c, cluster: {server: 'http://127.0.0.1:1', insecure-skip-tls-verify: true}}]\nusers: []\n",
+      );
+      r = chartroomEnv({ HOME: home, KUBECONFIG: kubeconfig }, "install", "x", join(import.meta.dirname, "../../demo/charts/hello-web"));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^Error: INSTALLATION FAILED: Kubernetes cluster unreachable: Get "http:\/\/127\.0\.0\.1:1\/[^"]*": connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
