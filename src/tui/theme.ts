@@ -3,7 +3,7 @@
 // for tokens, so a theme can change every colour without touching code.
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** The semantic tokens every theme must define; nested groups flatten to `status.ok`. */
 export const TOKEN_SCHEMA = {
@@ -50,7 +50,7 @@ export class ThemeError extends Error {
 }
 
 export const DEFAULT_THEME = "dark";
-export const THEMES_DIR = fileURLToPath(new URL("../../themes/", import.meta.url));
+export const THEMES_DIR = join(PACKAGE_ROOT, "themes");
 
 const ANSI_NAMES = new Set(
   ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"].flatMap((c) => [c, `${c}Bright`]).concat(["gray", "grey"]),

@@ -2,8 +2,8 @@
 // schema and the defaults of its subcharts (the layers under the user's edit).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadChart } from "../../chart/index.js";
+import { PACKAGE_ROOT } from "../../package-root.js";
 import type { GoMap } from "../../template/value.js";
 import type { ValuesLayer } from "./values-layers.js";
 
@@ -20,8 +20,8 @@ export interface ValuesSource {
   defaults?: GoMap;
 }
 
-/** Works from src/ and from dist/: both sit two levels below the package root. */
-export const DEMO_CHARTS = fileURLToPath(new URL("../../../demo/charts/", import.meta.url));
+/** The charts of the sandbox tour, shipped with the package. */
+export const DEMO_CHARTS = join(PACKAGE_ROOT, "demo", "charts");
 
 export function defaultChartPath(dir: string = DEMO_CHARTS): string | undefined {
   try {
