@@ -86,19 +86,6 @@ function commandPath(cmd: Command): string {
   return names.join(" ");
 }
 
-type TuiModule = typeof import("../tui/index.js");
-
-/** The bundled UI (see scripts/bundle-tui.mjs), or the compiled modules when only tsc has run. */
-async function loadTui(): Promise<TuiModule> {
-  const bundle = "../tui-bundle/index.js";
-  try {
-    return (await import(bundle)) as TuiModule;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND" || !String((err as Error).message).includes("tui-bundle")) throw err;
-    return import("../tui/index.js");
-  }
-}
-
 function wantsDebug(argv: string[]): boolean {
   return argv.includes("--debug") || process.env.HELM_DEBUG === "true";
 }
@@ -119,7 +106,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
         process.stdout.write(program.helpInformation());
         return 0;
       }
-      const { runTui } = await loadTui();
+      const { runTui } = await import("../tui/index.js");
       return await runTui(tuiOptions);
     }
     return typeof process.exitCode === "number" ? process.exitCode : 0;
