@@ -12,7 +12,7 @@ import { KindRegistry } from "./kinds.js";
 import { writeKubeconfig } from "./kubeconfig.js";
 import { Lifecycle } from "./lifecycle.js";
 import { Journal } from "./persist.js";
-import { createHandler } from "./server.js";
+import { createHandler, RequestTally } from "./server.js";
 import { Store } from "./store.js";
 
 export interface SandboxOptions {
@@ -36,6 +36,8 @@ export interface Sandbox {
   /** In-process access for tests and the controllers. */
   api: Api;
   faults: Faults;
+  /** Requests received so far (reset() between measurements). */
+  requests: RequestTally;
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   lifecycle.bootstrap();
 
   let hostPort = "127.0.0.1:0";
-  const server: Server = createServer(createHandler({ api, gc, kinds, faults, hostPort: () => hostPort }));
+  const requests = new RequestTally();
+  const server: Server = createServer(createHandler({ api, gc, kinds, faults, hostPort: () => hostPort, requests }));
   server.keepAliveTimeout = 65_000;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -100,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     api,
     faults,
+    requests,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -126,4 +130,4 @@ async function startControllers(api: Api, gc: Collector, kinds: KindRegistry, op
 }
 
 export type { FaultRule } from "./faults.js";
-export { KUBE_VERSION } from "./server.js";
+export { KUBE_VERSION, RequestTally } from "./server.js";

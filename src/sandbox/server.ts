@@ -20,6 +20,21 @@ export interface ServerContext {
   kinds: KindRegistry;
   faults: Faults;
   hostPort: () => string;
+  requests?: RequestTally;
+}
+
+/** Every API request the server received (the /admin endpoints aside), by HTTP method: how chatty a client was. */
+export class RequestTally {
+  total = 0;
+  byMethod: Record<string, number> = {};
+  add(method: string): void {
+    this.total++;
+    this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
+  }
+  reset(): void {
+    this.total = 0;
+    this.byMethod = {};
+  }
 }
 
 function versionInfo(): any {
@@ -62,6 +77,7 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   const method = req.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? Buffer.alloc(0) : await readBody(req);
   if (segments[0] === "admin") return admin(ctx, method, segments, body, res);
+  ctx.requests?.add(method);
   if (segments.length === 0) return sendJson(res, 200, { paths: ["/api", "/api/v1", "/apis", "/healthz", "/livez", "/openapi/v2", "/openapi/v3", "/readyz", "/version"] });
   switch (segments[0]) {
     case "version":
