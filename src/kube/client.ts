@@ -1,7 +1,6 @@
 // The cluster as the rest of chartroom sees it: objects by apiVersion/kind,
 // server-side apply, patches, deletes, and the server's version and API set.
-import type { KubeConfig } from "@kubernetes/client-node";
-import { loadKubeConfig, type KubeTarget, resolveNamespace } from "./config.js";
+import { type ClusterAccess, loadKubeConfig, type KubeTarget, resolveNamespace } from "./config.js";
 import { Discovery, type ResourceInfo } from "./discovery.js";
 import { isNotFound, type RequestCounter, Transport } from "./request.js";
 
@@ -47,18 +46,18 @@ export class KubeClient {
   readonly namespace: string;
 
   constructor(
-    readonly kc: KubeConfig,
+    readonly access: ClusterAccess,
     namespace: string,
     counter?: RequestCounter,
   ) {
-    this.transport = new Transport(kc, counter);
+    this.transport = new Transport(access, counter);
     this.discovery = new Discovery(this.transport);
     this.namespace = namespace;
   }
 
   static fromTarget(t: KubeTarget, counter?: RequestCounter): KubeClient {
-    const kc = loadKubeConfig(t);
-    return new KubeClient(kc, resolveNamespace(kc, t), counter);
+    const access = loadKubeConfig(t);
+    return new KubeClient(access, resolveNamespace(access, t), counter);
   }
 
   async resource(apiVersion: string, kind: string): Promise<ResourceInfo> {
