@@ -41,7 +41,6 @@ function selectorMatcher(selector: string): (labels: Record<string, string>) => 
 export async function listReleases(cfg: ActionConfig, o: ListOptions = {}): Promise<Release[]> {
   const storage = cfg.storage(o.allNamespaces ? "" : cfg.namespace);
   const states = o.all ? undefined : o.states && o.states.length > 0 ? o.states : (["deployed", "failed"] as ReleaseStatus[]);
-  const latest = await storage.latestReleases(states);
   let filter: RegExp | undefined;
   try {
     filter = o.filter ? new RegExp(o.filter) : undefined;
@@ -49,14 +48,19 @@ export async function listReleases(cfg: ActionConfig, o: ListOptions = {}): Prom
     throw new ActionError(`error parsing regexp: ${(err as Error).message}`);
   }
   const matches = o.selector ? selectorMatcher(o.selector) : undefined;
-  let out = latest.filter(
-    (r) => (!states || states.includes(r.info.status ?? "unknown")) && (!filter || filter.test(r.name)) && (!matches || matches(r.labels ?? {})),
-  );
-  out.sort((a, b) =>
-    o.byDate ? timeMillis(a.info.last_deployed) - timeMillis(b.info.last_deployed) || a.version - b.version : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  if (o.reverse) out.reverse();
-  if (o.offset) out = out.slice(o.offset);
-  if (o.max && o.max > 0) out = out.slice(0, o.max);
-  return out;
+  /** helm's order of steps: filter by name and labels, sort, then the page (offset, max). */
+  const page = <T extends { name: string; labels?: Record<string, string> }>(items: T[], compare: (a: T, b: T) => number): T[] => {
+    let out = items.filter((r) => (!filter || filter.test(r.name)) && (!matches || matches(r.labels ?? {})));
+    out.sort(compare);
+    if (o.reverse) out.reverse();
+    if (o.offset) out = out.slice(o.offset);
+    if (o.max && o.max > 0) out = out.slice(0, o.max);
+    return out;
+  };
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const wanted = (r: Release) => !states || states.includes(r.info.status ?? "unknown");
+  // By name, the storage labels are enough to pick the page: only its releases are decoded.
+  if (!o.byDate) return (await storage.latestReleases(states, (heads) => page(heads, byName))).filter(wanted);
+  const latest = (await storage.latestReleases(states)).filter(wanted);
+  return page(latest, (a, b) => timeMillis(a.info.last_deployed) - timeMillis(b.info.last_deployed) || a.version - b.version);
 }

@@ -22,13 +22,29 @@ export class ReleaseExistsError extends StorageError {
   }
 }
 
+/** What a storage object's labels tell about a revision before it is decoded. */
+export interface ReleaseHead {
+  name: string;
+  namespace: string;
+  version: number;
+  status: string;
+  /** Every label of the storage object, helm's system labels included (what `list --selector` matches). */
+  labels: Record<string, string>;
+}
+
+export type ChooseHeads = (heads: ReleaseHead[]) => ReleaseHead[];
+
 export interface Driver {
   readonly name: string;
   get(key: string): Promise<Release>;
   /** Every release the driver can see (all namespaces when it is not namespaced). */
   list(filter?: (r: Release) => boolean): Promise<Release[]>;
-  /** Only the highest revision of each release, when the driver can pick it without decoding the rest. */
-  listLatest?(statuses?: string[]): Promise<Release[]>;
+  /**
+   * Only the highest revision of each release, when the driver can pick it
+   * without decoding the rest; `choose` narrows the candidates (by name and
+   * labels) before any is fetched and decoded, and sets their order.
+   */
+  listLatest?(statuses?: string[], choose?: ChooseHeads): Promise<Release[]>;
   /** Releases whose labels match all of `labels`; empty list when none. */
   query(labels: Record<string, string>): Promise<Release[]>;
   create(key: string, r: Release): Promise<void>;

@@ -4,7 +4,7 @@
 import type { KubeClient, KubeObject } from "../kube/index.js";
 import { isConflict, isNotFound } from "../kube/index.js";
 import { decodeRelease, encodeRelease } from "./codec.js";
-import { customLabels, type Driver, ReleaseExistsError, ReleaseNotFoundError, StorageError, storageLabels } from "./driver.js";
+import { type ChooseHeads, customLabels, type Driver, ReleaseExistsError, ReleaseNotFoundError, StorageError, storageLabels } from "./driver.js";
 import type { Release } from "./release.js";
 
 interface Holder extends KubeObject {
@@ -68,10 +68,11 @@ abstract class KubeDriver implements Driver {
   /**
    * The highest revision of every release whose status is in `statuses` (all
    * when absent). Storage labels carry name, version and status, so one
-   * metadata-only list picks the revisions and only those are fetched and
-   * decoded: list -A over thousands of revisions decodes one per release.
+   * metadata-only list picks the revisions, `choose` keeps the ones wanted
+   * (list's filter, sort and page), and only those are fetched and decoded:
+   * list -A over thousands of revisions decodes one page of releases.
    */
-  async listLatest(statuses?: string[]): Promise<Release[]> {
+  async listLatest(statuses?: string[], choose?: ChooseHeads): Promise<Release[]> {
     const latest = new Map<string, KubeObject>();
     for (const m of await this.kube.listMetadata("v1", this.kind, this.namespace || undefined, "owner=helm")) {
       const l = m.metadata.labels ?? {};
@@ -79,22 +80,30 @@ abstract class KubeDriver implements Driver {
       const cur = latest.get(key);
       if (!cur || Number(l.version) > Number(cur.metadata.labels?.version)) latest.set(key, m);
     }
-    const wanted = new Set(
-      [...latest.values()].filter((m) => !statuses || statuses.includes(m.metadata.labels?.status ?? "")).map((m) => `${m.metadata.namespace}/${m.metadata.name}`),
-    );
-    if (wanted.size === 0) return [];
+    let heads = [...latest.values()]
+      .filter((m) => !statuses || statuses.includes(m.metadata.labels?.status ?? ""))
+      .map((m) => {
+        const l = m.metadata.labels ?? {};
+        return { name: l.name ?? "", namespace: m.metadata.namespace ?? "", version: Number(l.version), status: l.status ?? "", labels: { ...l }, object: m.metadata.name };
+      });
+    if (choose) heads = choose(heads) as typeof heads;
+    if (heads.length === 0) return [];
+    const id = (namespace: string | undefined, name: string) => `${namespace}/${name}`;
+    const wanted = new Set(heads.map((h) => id(h.namespace, h.object)));
     let items: Holder[];
     if (wanted.size <= 20) {
-      const got = await Promise.all(
-        [...wanted].map((id) => {
-          const [namespace, name] = id.split("/") as [string, string];
-          return this.kube.get<Holder>({ apiVersion: "v1", kind: this.kind, name, namespace });
-        }),
-      );
+      const got = await Promise.all(heads.map((h) => this.kube.get<Holder>({ apiVersion: "v1", kind: this.kind, name: h.object, namespace: h.namespace })));
       items = got.filter((x): x is Holder => x !== undefined);
     } else {
-      const selector = statuses ? `owner=helm,status in (${statuses.join(",")})` : "owner=helm";
-      items = (await this.items(selector)).filter((i) => wanted.has(`${i.metadata.namespace}/${i.metadata.name}`));
+      // Only the chosen releases' objects, by name, a hundred names a request (URLs stay short).
+      const base = statuses ? `owner=helm,status in (${statuses.join(",")})` : "owner=helm";
+      const names = [...new Set(heads.map((h) => h.name))];
+      const chunks: string[][] = [];
+      for (let i = 0; i < names.length; i += 100) chunks.push(names.slice(i, i + 100));
+      const byId = new Map<string, Holder>();
+      for (const got of await Promise.all(chunks.map((c) => this.items(`${base},name in (${c.join(",")})`))))
+        for (const i of got) if (wanted.has(id(i.metadata.namespace, i.metadata.name))) byId.set(id(i.metadata.namespace, i.metadata.name), i);
+      items = heads.map((h) => byId.get(id(h.namespace, h.object))).filter((x): x is Holder => x !== undefined);
     }
     const out: Release[] = [];
     for (const item of items) {

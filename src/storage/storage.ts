@@ -1,7 +1,7 @@
 // helm's pkg/storage: releases by name and revision on top of a driver, the
 // "deployed" and "last" queries actions ask, and --history-max pruning.
 import type { KubeClient } from "../kube/index.js";
-import { type Driver, releaseKey, ReleaseNotFoundError, StorageError } from "./driver.js";
+import { type ChooseHeads, type Driver, releaseKey, ReleaseNotFoundError, StorageError } from "./driver.js";
 import { ConfigMapsDriver, SecretsDriver } from "./kube-drivers.js";
 import { MemoryDriver } from "./memory.js";
 import type { Release } from "./release.js";
@@ -33,16 +33,22 @@ export class Storage {
     return this.driver.list();
   }
 
-  /** The latest revision of every release (what `list` shows). */
-  async latestReleases(statuses?: string[]): Promise<Release[]> {
-    if (this.driver.listLatest) return this.driver.listLatest(statuses);
+  /**
+   * The latest revision of every release (what `list` shows); `choose`, when
+   * given, narrows and orders them by name and labels before they are decoded.
+   */
+  async latestReleases(statuses?: string[], choose?: ChooseHeads): Promise<Release[]> {
+    if (this.driver.listLatest) return this.driver.listLatest(statuses, choose);
     const latest = new Map<string, Release>();
     for (const r of await this.driver.list()) {
       const key = `${r.namespace}/${r.name}`;
       const cur = latest.get(key);
       if (!cur || r.version > cur.version) latest.set(key, r);
     }
-    return [...latest.values()].filter((r) => !statuses || statuses.includes(r.info.status ?? ""));
+    const rs = [...latest.values()].filter((r) => !statuses || statuses.includes(r.info.status ?? ""));
+    if (!choose) return rs;
+    const heads = rs.map((r) => ({ name: r.name, namespace: r.namespace, version: r.version, status: r.info.status ?? "", labels: r.labels ?? {}, r }));
+    return (choose(heads) as typeof heads).map((h) => h.r);
   }
 
   /** Every revision of a release, in no particular order. */
