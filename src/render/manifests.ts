@@ -1,6 +1,7 @@
 // Splitting rendered files into documents and ordering them as helm's
 // releaseutil does: hooks apart, then kinds in install order, stably.
 import { parseYaml } from "../yaml/parse.js";
+import { fastHead } from "./manifest-head.js";
 
 export const installOrder: readonly string[] = [
   "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
@@ -68,20 +69,60 @@ export class ManifestParseError extends Error {
   readonly userFacing = true;
 }
 
-// Go's \s is [\t\n\f\r ]; JS's is wider, so spell it out.
-const separator = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
+/** Go's \s: [\t\n\f\r ] (JS's is wider). */
+function goSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
 
-/** releaseutil.SplitManifests, as an ordered list. */
+/**
+ * releaseutil.SplitManifests, as an ordered list: the text split on helm's
+ * separator `(?:^|\s*\n)---\s*` (RE2, leftmost-first), empty parts dropped.
+ * Written as a scan: the regular expression backtracks over every run of
+ * blanks, which made large charts' output quadratic.
+ */
 export function splitManifests(bigFile: string): string[] {
-  const docs = goTrimSpace(bigFile).split(new RegExp(separator.source, "g"));
+  const text = goTrimSpace(bigFile);
   const out: string[] = [];
-  for (const d of docs) if (d !== "") out.push(goTrimSpace(d));
+  const push = (d: string) => {
+    if (d !== "") out.push(goTrimSpace(d));
+  };
+  let from = 0;
+  let searchAt = 0;
+  for (;;) {
+    const dash = text.indexOf("---", searchAt);
+    if (dash === -1) break;
+    searchAt = dash + 1;
+    let start: number;
+    if (dash === 0) start = 0;
+    else if (text.charCodeAt(dash - 1) === 10 && dash - 1 >= from) {
+      // Leftmost: the match begins where the run of blanks ending in this newline begins.
+      start = dash - 1;
+      while (start > from && goSpace(text.charCodeAt(start - 1))) start--;
+    } else continue;
+    let end = dash + 3;
+    while (end < text.length && goSpace(text.charCodeAt(end))) end++;
+    push(text.slice(from, start));
+    from = end;
+    searchAt = end;
+  }
+  push(text.slice(from));
   return out;
+}
+
+/** Unicode white space as Go's unicode.IsSpace defines it. */
+function isGoUnicodeSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
 }
 
 /** strings.TrimSpace: Unicode white space, as Go defines it. */
 export function goTrimSpace(s: string): string {
-  return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+  let a = 0;
+  let b = s.length;
+  while (a < b && isGoUnicodeSpace(s.charCodeAt(a))) a++;
+  while (b > a && isGoUnicodeSpace(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 function baseName(p: string): string {
@@ -90,6 +131,12 @@ function baseName(p: string): string {
 }
 
 function readHead(doc: string, path: string): ManifestHead {
+  // Nearly every rendered document is plain block YAML, read here in one pass; the rest is parsed in full.
+  return fastHead(doc) ?? parsedHead(doc, path);
+}
+
+/** releaseutil's SimpleHead from a full YAML parse: helm's errors for documents that are not YAML maps. */
+export function parsedHead(doc: string, path: string): ManifestHead {
   let parsed: unknown;
   try {
     parsed = parseYaml(doc);
