@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, then a summary.
 // Pass names to run a subset: `npm run bench -- startup engine`.
-const all = ["startup", "engine", "template", "sandbox", "repo", "release"];
+const all = ["startup", "engine", "template", "sandbox", "repo", "release", "tui"];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const results = [];
 for (const name of wanted) {

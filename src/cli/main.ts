@@ -86,6 +86,23 @@ function commandPath(cmd: Command): string {
   return names.join(" ");
 }
 
+/**
+ * Ink's layout engine (yoga-layout) reads its inline WebAssembly with fetch()
+ * when fetch exists, and Node's fetch loads all of undici first: ~50 ms before
+ * the first frame. Without it, the same bytes are decoded directly. The
+ * property is restored untouched (its lazy getter never ran).
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const saved = Object.getOwnPropertyDescriptor(globalThis, "fetch");
+  Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    if (saved) Object.defineProperty(globalThis, "fetch", saved);
+    else delete (globalThis as { fetch?: unknown }).fetch;
+  }
+}
+
 function wantsDebug(argv: string[]): boolean {
   return argv.includes("--debug") || process.env.HELM_DEBUG === "true";
 }
@@ -106,7 +123,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
         process.stdout.write(program.helpInformation());
         return 0;
       }
-      const { runTui } = await import("../tui/index.js");
+      const { runTui } = await withoutFetch(() => import("../tui/index.js"));
       return await runTui(tuiOptions);
     }
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -35,11 +35,12 @@ interface Opened {
 export function ValuesPane({ info, focused, width, height, keymap, chartPath }: PaneProps & { chartPath?: string }) {
   const color = useColor();
   const nav = useNav();
-  const [opened, setOpened] = useState<{ value?: Opened; error?: string }>(() => openChart(chartPath ?? defaultChartPath()));
+  // Nothing is read until the pane is first shown: the first frame of the app does not wait on a chart.
+  const [opened, setOpened] = useState<{ value?: Opened; error?: string }>({});
   const source = opened.value?.source;
-  const [editor, setEditor] = useState<EditorState>(() => editorFrom(source?.text ?? ""));
+  const [editor, setEditor] = useState<EditorState>(() => editorFrom(""));
   const [effective, setEffective] = useState(false);
-  const [message, setMessage] = useState<string | undefined>(opened.error);
+  const [message, setMessage] = useState<string | undefined>();
   const { setRawMode } = useStdin();
 
   // Title line, a status line and the frame's borders take four rows.
@@ -56,10 +57,17 @@ export function ValuesPane({ info, focused, width, height, keymap, chartPath }: 
     } else setMessage(next.error);
   };
 
+  const shown = useRef(false);
+  useEffect(() => {
+    if (!focused || shown.current) return;
+    shown.current = true;
+    if (!latest.current.opened && !nav.valuesRequest) latest.current.show(openChart(chartPath ?? defaultChartPath()));
+  }, [focused, chartPath, nav.valuesRequest]);
+
   // Another pane asked for a chart's or a release's values.
   const req = nav.valuesRequest;
-  const latest = useRef({ nav, show });
-  latest.current = { nav, show };
+  const latest = useRef({ nav, show, opened: Boolean(opened.value) });
+  latest.current = { nav, show, opened: Boolean(opened.value) };
   useEffect(() => {
     if (!req) return;
     let live = true;
