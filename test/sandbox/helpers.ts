@@ -1,10 +1,25 @@
 // Shared by the sandbox tests: run the real kubectl and helm against a
 // sandbox, and raw HTTP for protocol details the clients hide.
 import { execFile, spawn } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { delimiter, join } from "node:path";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 
-export const KUBECTL = process.env.KUBECTL ?? "/usr/bin/kubectl";
+/**
+ * kubectl: $KUBECTL, else the one on PATH (Debian's package), else the one
+ * scripts/get-helm.mjs unpacks beside helm from the same npm package.
+ */
+export function findKubectl(): string | undefined {
+  const env = process.env.KUBECTL;
+  if (env && existsSync(env)) return env;
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) if (dir && existsSync(join(dir, "kubectl"))) return join(dir, "kubectl");
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const beside = join(cache, "chartroom", "helm", "v3.17.3", "kubectl");
+  return existsSync(beside) ? beside : undefined;
+}
+
+export const KUBECTL = findKubectl() ?? "kubectl";
 
 export interface Run {
   code: number;

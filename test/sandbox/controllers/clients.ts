@@ -1,8 +1,8 @@
 // Real kubectl and helm against an in-process sandbox. The clients run as
 // child processes asynchronously: a synchronous spawn would block the very
 // event loop that serves their requests.
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -12,19 +12,7 @@ export interface RunResult {
   stderr: string;
 }
 
-function onPath(cmd: string): string | undefined {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** kubectl: $KUBECTL, else the one on PATH (Debian's package). */
-export function findKubectl(): string | undefined {
-  const env = process.env.KUBECTL;
-  return env && existsSync(env) ? env : onPath("kubectl");
-}
+export { findKubectl } from "../helpers.js";
 
 export function run(bin: string, args: string[], kubeconfig: string, timeoutMs = 60_000): Promise<RunResult> {
   const home = mkdtempSync(join(tmpdir(), "ctl-home-"));

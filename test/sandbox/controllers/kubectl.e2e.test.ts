@@ -4,7 +4,7 @@ import { type Sandbox, startSandbox } from "../../../src/sandbox/index.js";
 import { deploymentYaml, findKubectl, poll, run, writeManifest } from "./clients.js";
 
 const kubectl = findKubectl();
-if (!kubectl) console.warn("skipping kubectl end-to-end tests: no kubectl on PATH and $KUBECTL unset (Debian: apt-get install kubectl)");
+if (!kubectl) console.warn("skipping kubectl end-to-end tests: no kubectl in $KUBECTL, on PATH or beside the helm that scripts/get-helm.mjs fetches");
 
 describe.skipIf(!kubectl)("controllers through kubectl", () => {
   let sb: Sandbox;
