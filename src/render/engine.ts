@@ -1,6 +1,7 @@
 // helm's engine.Render: every template of the chart tree parsed into one set
 // (so charts share defines), then each non-partial file executed with the
 // values scoped to its chart. Errors are reshaped as helm reshapes them.
+import { keySizesFor, startKeyPool, stopKeyPool } from "../funcs/crypto-pool.js";
 import { baseFuncs } from "../funcs/index.js";
 import { quoteGo } from "../template/strconv.js";
 import { helmErrorMessage, TemplateSet, warnWrap } from "../template/index.js";
@@ -55,6 +56,17 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
   }
 
   const rendered = new Map<string, string>();
+  // Charts that make RSA keys get them generated ahead on another core while they render.
+  startKeyPool(keySizesFor([...templates.values()].map((t) => t.tpl)));
+  try {
+    executeAll(set, keys, templates, rendered);
+  } finally {
+    stopKeyPool();
+  }
+  return rendered;
+}
+
+function executeAll(set: TemplateSet, keys: string[], templates: Map<string, Renderable>, rendered: Map<string, string>): void {
   for (const name of keys) {
     if (baseName(name).startsWith("_")) continue;
     const r = templates.get(name)!;
@@ -71,7 +83,6 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
     }
     rendered.set(name, out.replaceAll("<no value>", ""));
   }
-  return rendered;
 }
 
 function collectTemplates(chart: Chart, out: Map<string, Renderable>, vals: GoMap, isRoot: boolean): GoMap {
