@@ -21,7 +21,7 @@ interface Context {
 /** A scalar's text as decoded, or `undefined` when it is outside the subset. */
 type Scalar = { kind: "plain" | "quoted"; value: string } | { kind: "block" } | { kind: "empty" } | { kind: "flow" };
 
-const KEY = /^[A-Za-z0-9_$][A-Za-z0-9_.\/$-]*$/;
+const KEY = /^[A-Za-z0-9_$][A-Za-z0-9_./$-]*$/;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", " ": " ", b: "\b", f: "\f", v: "\v", a: "\x07", e: "\x1b" };
 
 /** Tabs, CR and YAML 1.1's other line breaks (NEL, LS, PS), and what YAML does not allow printed: all left to the full parser. */
@@ -311,7 +311,7 @@ function continuesPlain(text: string): boolean {
   return !text.includes(": ") && !text.includes(" #") && !text.endsWith(":");
 }
 
-const FLOW_ITEM = /^(?:"(?:[^"\\]|\\["\\/nt])*"|'(?:[^']|'')*'|(?:[A-Za-z0-9_./=+]|-[A-Za-z0-9])[A-Za-z0-9_.\/*=+ -]*)$/;
+const FLOW_ITEM = /^(?:"(?:[^"\\]|\\["\\/nt])*"|'(?:[^']|'')*'|(?:[A-Za-z0-9_./=+]|-[A-Za-z0-9])[A-Za-z0-9_./*=+ -]*)$/;
 
 /** `{}`, `[]`, or a one-line flow sequence of simple scalars: `["a", 'b', c]`. */
 function flowLine(text: string): Scalar | undefined {
