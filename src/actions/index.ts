@@ -11,7 +11,7 @@ export { type RecoverOptions, recover } from "./recover.js";
 export { type RollbackOptions, rollback } from "./rollback.js";
 export { type TestOptions, type TestResult, testRelease } from "./test-release.js";
 export { type UninstallOptions, type UninstallResult, uninstallRelease } from "./uninstall.js";
-export { type UpgradeOptions, upgrade } from "./upgrade.js";
+export { UPGRADE_RUN, type UpgradeOptions, upgrade } from "./upgrade.js";
 export { type Release, releaseJson, goTimeAnsic, goTimeString, isZeroTime, timeMillis } from "../storage/index.js";
 export { readinessOf, type ResourceStatus } from "./status.js";
 /** Request counting for benchmarks: pass a RequestCounter as ClusterOptions.counter, or read globalRequests. */

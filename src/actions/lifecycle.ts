@@ -7,23 +7,7 @@ import { ActionError, type ActionConfig } from "./config.js";
 import { readinessEvent } from "./events.js";
 import { parseObjects } from "./objects.js";
 
-/** Go's time.ParseDuration for --timeout ("5m0s", "90s", "1h", "300ms"); plain numbers are seconds. */
-export function parseDuration(s: string | number | undefined, fallbackMs = 300_000): number {
-  if (s === undefined || s === "") return fallbackMs;
-  if (typeof s === "number") return s * 1000;
-  if (/^\d+$/.test(s)) return Number(s) * 1000;
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
-  let m: RegExpExecArray | null;
-  let consumed = 0;
-  while ((m = re.exec(s))) {
-    total += Number(m[1]) * units[m[2]!]!;
-    consumed = re.lastIndex;
-  }
-  if (consumed !== s.length || consumed === 0) throw new ActionError(`time: invalid duration "${s}"`);
-  return total;
-}
+export { parseDuration } from "./duration.js";
 
 export async function setStatus(cfg: ActionConfig, storage: Storage, r: Release, status: ReleaseStatus, description: string): Promise<void> {
   r.info.status = status;

@@ -49,18 +49,35 @@ function empty(m: GoMap | undefined): boolean {
   return !m || Object.keys(m).length === 0;
 }
 
+/** Marks an error of the upgrade run itself, which helm reports as "UPGRADE FAILED: ..." (not chart or values errors). */
+export const UPGRADE_RUN = Symbol("upgrade run");
+
 export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Release> {
+  const state = { running: false };
+  try {
+    return await upgradeSteps(cfg, o, state);
+  } catch (err) {
+    if (state.running && err instanceof Error) Object.defineProperty(err, UPGRADE_RUN, { value: true });
+    throw err;
+  }
+}
+
+async function upgradeSteps(cfg: ActionConfig, o: UpgradeOptions, state: { running: boolean }): Promise<Release> {
   validateReleaseName(o.name);
-  // As helm: without --install the chart is located before the release is read.
-  let chartPath = o.install ? undefined : await locateChartRef(o.chart, o.chartPathOptions);
+  // As helm: without --install the chart is located and loaded before the release is read.
+  const prepare = async () => ({ chart: loadChart(await locateChartRef(o.chart, o.chartPathOptions)), values: mergeValuesOptions(o.values) });
+  let prepared = o.install ? undefined : await prepare();
   const storage = cfg.storage();
   storage.maxHistory = o.historyMax ?? 10;
+  state.running = !o.install;
   const history = (await storage.history(o.name)).sort((a, b) => a.version - b.version);
   if (history.length === 0 || (o.install && history.every((h) => h.info.status === "uninstalled"))) {
     if (!o.install) throw new ActionError(`"${o.name}" has no deployed releases`);
     const io: InstallOptions = { ...o, args: [o.name, o.chart], atomic: o.atomic };
     return install(cfg, io);
   }
+  prepared ??= await prepare();
+  state.running = true;
   const last = history[history.length - 1]!;
   assertNotPending(last);
   const deployedOnes = history.filter((h) => h.info.status === "deployed");
@@ -70,9 +87,8 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
     current = last;
   }
 
-  chartPath ??= await locateChartRef(o.chart, o.chartPathOptions);
-  const chart = loadChart(chartPath);
-  let values = mergeValuesOptions(o.values);
+  const chart = prepared.chart;
+  let values = prepared.values;
   if (o.resetThenReuseValues) values = mergeMaps(current.config ?? (Object.create(null) as GoMap), values);
   else if (o.reuseValues) {
     values = mergeMaps(current.config ?? (Object.create(null) as GoMap), values);

@@ -1,12 +1,26 @@
 // Flag groups shared by several commands, spelled as helm spells them.
 import type { Command } from "commander";
 import type { ChartPathOptions } from "../actions/chart-ref.js";
+import { goDurationMs } from "../actions/duration.js";
+import { UserError } from "./errors.js";
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 /** helm's StringSlice flags also split on commas. */
+/** A Go duration flag (helm's --timeout): checked as the flags are read, with pflag's message. */
+export function durationFlag(flag: string): (value: string) => string {
+  return (value) => {
+    try {
+      goDurationMs(value);
+    } catch (err) {
+      throw new UserError(`invalid argument ${JSON.stringify(value)} for ${JSON.stringify(flag)} flag: ${(err as Error).message}`);
+    }
+    return value;
+  };
+}
+
 export function collectCsv(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").filter((v) => v !== "")];
 }

@@ -7,8 +7,12 @@ describe("parseDuration", () => {
     expect(parseDuration("5m0s")).toBe(300_000);
     expect(parseDuration("1h2m3.5s")).toBe(3_723_500);
     expect(parseDuration("300ms")).toBe(300);
-    expect(parseDuration("90")).toBe(90_000);
-    expect(() => parseDuration("5 minutes")).toThrow('time: invalid duration "5 minutes"');
+    expect(parseDuration(90)).toBe(90_000);
+    expect(() => parseDuration("90")).toThrow('time: missing unit in duration "90"');
+    expect(() => parseDuration("5 minutes")).toThrow('time: unknown unit " minutes" in duration "5 minutes"');
+    expect(() => parseDuration("soon")).toThrow('time: invalid duration "soon"');
+    expect(parseDuration("-1.5s")).toBe(-1500);
+    expect(parseDuration("2µs")).toBe(0.002);
   });
 });
 

@@ -89,6 +89,10 @@ describe.skipIf(!helm.path)(`install and upgrade from chart references${helm.pat
       ["upgrade", "bad1", "nope/alpha"],
       ["upgrade", "--install", "bad1", "local/alpha", "--version", "9.9.9"],
       ["upgrade", "ref1", "local/alpha", "--version", ">1.0.0"],
+      // The run itself fails: helm says UPGRADE FAILED.
+      ["upgrade", "never-installed", "local/alpha"],
+      ["upgrade", "ref1", "local/alpha", "--set", "a[=b"],
+      ["upgrade", "ref1", "local/alpha", "--timeout", "soon"],
     ];
     for (const args of cases) {
       const [ours, theirs] = await Promise.all([chartroom(...args), helmRun(...args)]);

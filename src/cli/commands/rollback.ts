@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
+import { durationFlag } from "../flags.js";
 import { UserError } from "../errors.js";
 
 interface RollbackFlags {
@@ -23,7 +24,7 @@ export function register(program: Command): void {
     .argument("[revision]", "revision (default: the previous one)")
     .option("--wait", "wait until all resources are ready")
     .option("--wait-for-jobs", "with --wait, also wait until all Jobs have completed")
-    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", "5m0s")
+    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", durationFlag("--timeout"), "5m0s")
     .option("--force", "force resource update through delete/recreate if needed")
     .option("--no-hooks", "prevent hooks from running during rollback")
     .option("--cleanup-on-fail", "allow deletion of new resources created in this rollback when rollback fails")

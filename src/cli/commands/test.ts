@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
+import { durationFlag } from "../flags.js";
 
 interface TestFlags {
   timeout: string;
@@ -15,7 +16,7 @@ export function register(program: Command): void {
     .usage("[RELEASE] [flags]")
     .description("run tests for a release")
     .argument("<release>", "release name")
-    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", "5m0s")
+    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", durationFlag("--timeout"), "5m0s")
     .option("--filter <filter>", "specify tests by attribute (currently \"name\") using attribute=value syntax or '!attribute=value' to exclude a test", (v: string, p: string[]) => [...p, ...v.split(",")], [])
     .option("--logs", "dump the logs from test pods (this runs after all tests are complete, but before any cleanup)")
     .option("--hide-notes", "if set, do not show notes in test output")

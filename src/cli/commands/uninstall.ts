@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
+import { durationFlag } from "../flags.js";
 import { UserError } from "../errors.js";
 
 interface UninstallFlags {
@@ -25,7 +26,7 @@ export function register(program: Command): void {
     .option("--no-hooks", "prevent hooks from running during uninstallation")
     .option("--dry-run", "simulate a uninstall")
     .option("--wait", "wait until all the resources are deleted before returning")
-    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", "5m0s")
+    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation", durationFlag("--timeout"), "5m0s")
     .option("--cascade <policy>", 'must be "background", "orphan", or "foreground"', "background")
     .option("--ignore-not-found", 'treat "release not found" as a successful uninstall')
     .option("--description <text>", "add a custom description")

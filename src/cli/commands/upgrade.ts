@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
-import { addChartPathFlags, addValueFlags, type ChartPathFlagValues, chartPathOptions, collectCsv, type ValueFlagValues, valueOptions } from "../flags.js";
-import { UserError } from "../errors.js";
+import { addChartPathFlags, addValueFlags, type ChartPathFlagValues, chartPathOptions, collectCsv, durationFlag, type ValueFlagValues, valueOptions } from "../flags.js";
+import { isUserFacing, UserError } from "../errors.js";
 
 /** Flags install and upgrade share, spelled as helm spells them. */
 export interface DeployFlags {
@@ -30,7 +30,7 @@ export function addDeployFlags(cmd: Command): Command {
     .option("--dry-run [mode]", 'simulate an install or upgrade: "client" renders offline, "server" reads the cluster')
     .option("--wait", "wait until all Pods, PVCs, Services and Deployments are ready before marking the release successful")
     .option("--wait-for-jobs", "with --wait, also wait until all Jobs have completed")
-    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation (like Jobs for hooks)", "5m0s")
+    .option("--timeout <duration>", "time to wait for any individual Kubernetes operation (like Jobs for hooks)", durationFlag("--timeout"), "5m0s")
     .option("--atomic", "on failure, roll back (upgrade) or uninstall (install); implies --wait")
     .option("--rollback-on-failure", "same as --atomic (helm 4's name)")
     .option("--no-hooks", "prevent hooks from running")
@@ -107,10 +107,11 @@ export function register(program: Command): void {
     const g = globalOptions(command);
     const out = await import("../output.js");
     const format = out.outputFormat(flags.output);
-    const { upgrade, releaseJson } = await import("../../actions/index.js");
+    const { upgrade, releaseJson, UPGRADE_RUN } = await import("../../actions/index.js");
     const warn = (msg: string) => process.stderr.write(`WARNING: ${msg}\n`);
     let installed = false;
-    const rel = await out.withCluster(g, flags, async (cfg) => {
+    const rel = await out
+      .withCluster(g, flags, async (cfg) => {
       const r = await upgrade(cfg, {
         name,
         chart,
@@ -127,7 +128,12 @@ export function register(program: Command): void {
       });
       installed = r.version === 1 || r.info.description === "Install complete";
       return r;
-    });
+    })
+      .catch((err) => {
+        // helm wraps the errors of its upgrade run so; chart and values errors come bare.
+        if (!isUserFacing(err) || !(err as unknown as Record<symbol, unknown>)[UPGRADE_RUN]) throw err;
+        throw new UserError(`UPGRADE FAILED: ${err.message}`, err.hint, err.exitCode ?? 1, { cause: err });
+      });
     if (format !== "table") {
       process.stdout.write(format === "json" ? `${releaseJson(rel)}\n` : out.goYaml(JSON.parse(releaseJson(rel))));
       return;

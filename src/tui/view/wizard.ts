@@ -5,6 +5,7 @@ import type { DeployRequest } from "../engine/types.js";
 import { type GoMap, isMap } from "../../template/value.js";
 import { marshalYaml } from "../../yaml/emit.js";
 import { parseYamlMap } from "../../yaml/parse.js";
+import { goDurationMs } from "../../actions/duration.js";
 
 export type WizardStep = "chart" | "version" | "release" | "values" | "options" | "preview";
 
@@ -60,17 +61,14 @@ export function newWizard(init: Partial<WizardState> & Pick<WizardState, "kind" 
 
 /** A Go duration ("5m0s", "90s", "1h30m") in milliseconds; NaN when it does not parse. */
 export function parseDurationMs(d: string): number {
-  const units: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-  let total = 0;
-  let rest = d.trim();
-  if (!rest) return Number.NaN;
-  while (rest) {
-    const m = /^(\d+(?:\.\d+)?)(ms|h|m|s)/.exec(rest);
-    if (!m) return Number.NaN;
-    total += Number(m[1]) * units[m[2]!]!;
-    rest = rest.slice(m[0].length);
+  const text = d.trim();
+  // A negative timeout is Go-valid but means nothing here.
+  if (text.startsWith("-")) return Number.NaN;
+  try {
+    return goDurationMs(text);
+  } catch {
+    return Number.NaN;
   }
-  return total;
 }
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
