@@ -11,6 +11,7 @@ import { PaneBar } from "./components/PaneBar.js";
 import { PaletteLine } from "./components/PaletteLine.js";
 import { ProgressView } from "./components/ProgressView.js";
 import { StatusBar } from "./components/StatusBar.js";
+import type { HelmPaths } from "../repo/paths.js";
 import { createEngine } from "./engine/index.js";
 import type { Engine } from "./engine/types.js";
 import { KeyboardContext, useRootKeyboard, useTyping } from "./hooks/useKeyboard.js";
@@ -33,7 +34,9 @@ export interface AppProps {
   info: SessionInfo;
   theme: Theme;
   /** Builds the engine for a context and namespace (again after `:ctx`). */
-  makeEngine?: (s: { context?: string; namespace: string }) => Engine;
+  makeEngine?: (s: EngineTarget) => Engine;
+  /** Starts the embedded sandbox and its demo repository for `:sandbox`; the app then works on it. */
+  openSandbox?: () => Promise<EngineTarget & { context: string }>;
   /** Loads a theme by name for `:theme NAME`; throws a user-facing error for an unknown one. */
   loadTheme?: (name: string) => Theme;
   /** Checks a kube context for `:ctx NAME`: a problem in words, or undefined. */
@@ -66,6 +69,7 @@ function Screen({
   panes = PANE_COMPONENTS,
   keymap: fullKeymap = KEYMAP,
   makeEngine,
+  openSandbox,
   checkContext,
   operations: ops,
   setTheme,
@@ -90,10 +94,23 @@ function Screen({
   const keymap = useMemo(() => keymapFor(initialInfo.readonly, fullKeymap), [initialInfo.readonly, fullKeymap]);
 
   const [session, setSession] = useState<Session>({ context: initialInfo.context, namespace: initialInfo.namespace, allNamespaces: true });
-  const info: SessionInfo = { ...initialInfo, context: session.context, namespace: session.namespace };
+  // Set once `:sandbox` has started one: the cluster and repositories the app then works on.
+  const [sandbox, setSandbox] = useState<(EngineTarget & { context: string }) | "starting" | undefined>();
+  const onSandbox = typeof sandbox === "object";
+  const info: SessionInfo = {
+    ...initialInfo,
+    context: session.context,
+    namespace: session.namespace,
+    ...(onSandbox ? { sandbox: "running" as const, problem: undefined } : {}),
+  };
   const engine = useMemo(
-    () => (makeEngine ?? defaultEngine)({ context: session.context, namespace: session.namespace }),
-    [makeEngine, session.context, session.namespace],
+    () =>
+      (makeEngine ?? defaultEngine)({
+        context: session.context,
+        namespace: session.namespace,
+        ...(typeof sandbox === "object" ? { kubeconfig: sandbox.kubeconfig, paths: sandbox.paths } : {}),
+      }),
+    [makeEngine, session.context, session.namespace, sandbox],
   );
 
   const progress = useSyncExternalStore(operations.subscribe, operations.snapshot);
@@ -204,6 +221,24 @@ function Screen({
         setSession((s) => ({ ...s, context: cmd.name }));
         return showFlash(`context ${cmd.name}`, "ok");
       }
+      case "sandbox":
+        if (info.sandbox === "running") return showFlash("already on the sandbox", "info");
+        if (!openSandbox) return showFlash("the sandbox cannot start from here: run chartroom --sandbox", "warn");
+        if (sandbox === "starting") return;
+        setSandbox("starting");
+        showFlash("starting the sandbox and the demo repository…", "info");
+        openSandbox().then(
+          (t) => {
+            setSandbox(t);
+            setSession((s) => ({ ...s, context: t.context, namespace: t.namespace ?? "default" }));
+            showFlash("on the sandbox: a local cluster and the demo repository, gone when you quit", "ok");
+          },
+          (err: Error) => {
+            setSandbox(undefined);
+            showFlash(`the sandbox did not start: ${err.message}`, "error");
+          },
+        );
+        return;
       case "theme":
         try {
           setTheme(cmd.name);
@@ -288,9 +323,17 @@ function Screen({
 
 const APP_SCOPES: readonly Scope[] = ["app", "global", "help", "confirm"];
 
+/** Where the engine works: a kubeconfig context and namespace, and (on the sandbox) its kubeconfig and repository files. */
+export interface EngineTarget {
+  context?: string;
+  namespace: string;
+  kubeconfig?: string;
+  paths?: Partial<HelmPaths>;
+}
+
 /** The current kubeconfig's cluster, for apps built without an explicit engine. */
-function defaultEngine(s: { context?: string; namespace: string }): Engine {
-  return createEngine({ kubeContext: s.context, namespace: s.namespace, context: s.context });
+function defaultEngine(s: EngineTarget): Engine {
+  return createEngine({ kubeconfig: s.kubeconfig, kubeContext: s.context, namespace: s.namespace, context: s.context, paths: s.paths });
 }
 
 const FLASH_TOKENS = { info: "status.info", ok: "status.ok", warn: "status.warn", error: "status.error" } as const;

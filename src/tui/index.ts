@@ -4,7 +4,7 @@
 import { constants } from "node:os";
 import { render } from "ink";
 import { createElement } from "react";
-import { App } from "./app.js";
+import { App, type EngineTarget } from "./app.js";
 import { createEngine } from "./engine/index.js";
 import { readKubeTarget } from "./kubeconfig.js";
 import { enterAlternateScreen } from "./screen.js";
@@ -41,8 +41,17 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
     process.env.HELM_REPOSITORY_CACHE = session.demo.paths.repositoryCache;
   }
   const kubeconfig = session ? session.kubeconfigPath : str(options.kubeconfig);
-  const makeEngine = (s: { context?: string; namespace: string }) =>
-    createEngine({ kubeconfig, kubeContext: s.context, context: s.context, namespace: s.namespace, paths: session?.demo.paths });
+  const makeEngine = (s: EngineTarget) =>
+    createEngine({ kubeconfig: s.kubeconfig ?? kubeconfig, kubeContext: s.context, context: s.context, namespace: s.namespace, paths: s.paths ?? session?.demo.paths });
+  // `:sandbox` from a session without a cluster: started in-process, stopped on the way out.
+  const started: SandboxSession[] = [];
+  const startSandboxNow = async () => {
+    const s = await openSandbox({ namespace: str(options.namespace) });
+    started.push(s);
+    process.env.KUBECONFIG = s.kubeconfigPath;
+    delete process.env.HELM_KUBECONTEXT;
+    return { kubeconfig: s.kubeconfigPath, context: s.target.context ?? "chartroom-sandbox", namespace: s.target.namespace, paths: s.demo.paths };
+  };
   const checkContext = (name: string) => {
     const t = readKubeTarget({ kubeconfig, kubeContext: name });
     return t.problem;
@@ -66,7 +75,7 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
   for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     const ink = render(
-      createElement(App, { info, theme, makeEngine, checkContext, loadTheme: (name: string) => resolveTheme({ flag: name }) }),
+      createElement(App, { info, theme, makeEngine, openSandbox: startSandboxNow, checkContext, loadTheme: (name: string) => resolveTheme({ flag: name }) }),
       { exitOnCtrlC: false },
     );
     unmount = () => ink.unmount();
@@ -75,6 +84,7 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
     for (const signal of SIGNALS) process.off(signal, onSignal);
     // Before any error is reported, so the message lands on the user's screen.
     screen.restore();
+    await Promise.all(started.map((s) => s.stop()));
   }
   return signalled ? 128 + constants.signals[signalled] : 0;
 }

@@ -59,7 +59,7 @@ describe("chartroom --sandbox in a terminal", { timeout: 90_000 }, () => {
     await term.run(`node ${BIN} --sandbox`);
     const screen = await term.waitForText("ctx chartroom-sandbox");
     expect(screen.split("\n")[0]).toBe("chartroom  ctx chartroom-sandbox  ns default  sandbox");
-    expect(screen).not.toContain("restart with chartroom --sandbox");
+    expect(screen).not.toContain(":sandbox starts a local one");
     const { port, file } = await sandboxPort();
     expect(await portOpen(port)).toBe(true);
 
@@ -85,13 +85,24 @@ describe("chartroom --sandbox in a terminal", { timeout: 90_000 }, () => {
     expect(await portOpen(port)).toBe(false);
   });
 
-  test("without a reachable kubeconfig the header says so and the status bar offers the sandbox", async () => {
+  test("without a reachable kubeconfig the header says so, the status bar offers the sandbox, and :sandbox starts it", async () => {
     await term.run("clear");
     await term.run(`node ${BIN}`);
-    const screen = await term.waitForText("restart with chartroom --sandbox");
+    let screen = await term.waitForText(":sandbox starts a local one");
     expect(screen.split("\n")[0]).toContain("ctx (none)");
     expect(screen.split("\n")[0]).toContain("kubeconfig");
+    await term.sendKeys(":");
+    await term.tmux("send-keys", "-t", term.target, "-l", "sandbox");
+    await term.sendKeys("Enter");
+    screen = await term.waitForText(/^chartroom {2}ctx chartroom-sandbox {2}ns default {2}sandbox/m, { timeout: 30_000 });
+    screen = await term.waitForText(/demo\s+http:\/\/127\.0\.0\.1:\d+\s+3/, { timeout: 30_000 });
+    expect(screen).not.toContain(":sandbox starts a local one");
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(screen)![1]);
+    await term.sendKeys("4");
+    await term.waitForText("No releases");
     await term.sendKeys("q");
     await term.waitForText(/chartroom\.js\n\$$/);
+    // The demo repository the session started is gone with it.
+    expect(await portOpen(port)).toBe(false);
   });
 });

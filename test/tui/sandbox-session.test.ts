@@ -31,8 +31,8 @@ test("openSandbox serves the chartroom-sandbox context and stop() closes the por
 
 test("the status bar offers the sandbox only when there is no usable cluster and it is not running", () => {
   const base = { namespace: "default", readonly: false } as const;
-  expect(sandboxOffer({ ...base, sandbox: "off", problem: "no kubeconfig found" })).toBe("no cluster: restart with chartroom --sandbox");
-  expect(sandboxOffer({ ...base, sandbox: "off" })).toBe("no cluster: restart with chartroom --sandbox");
+  expect(sandboxOffer({ ...base, sandbox: "off", problem: "no kubeconfig found" })).toBe("no cluster: :sandbox starts a local one");
+  expect(sandboxOffer({ ...base, sandbox: "off" })).toBe("no cluster: :sandbox starts a local one");
   expect(sandboxOffer({ ...base, sandbox: "off", context: "kind" })).toBeUndefined();
   expect(sandboxOffer({ ...base, sandbox: "running", context: "chartroom-sandbox" })).toBeUndefined();
 });

@@ -55,7 +55,7 @@ describe("parsePalette: every verb and alias", () => {
 
 describe("parsePalette: errors", () => {
   test("nothing typed", () => {
-    const error = { error: "type a command: releases, repos, search, values, ns, ctx, theme, install, help, quit" };
+    const error = { error: "type a command: releases, repos, search, values, ns, ctx, theme, install, sandbox, help, quit" };
     expect(parsePalette("")).toEqual(error);
     expect(parsePalette("   ")).toEqual(error);
   });
@@ -89,8 +89,8 @@ describe("paletteSuggestions", () => {
   const usages = (input: string) => paletteSuggestions(input).map((s) => s.usage);
 
   test("everything before a word is typed", () => {
-    expect(usages("")).toEqual(["releases", "repos", "search [QUERY]", "values [PATH]", "ns NAME|all", "ctx NAME", "theme NAME", "install [CHART]", "help", "quit"]);
-    expect(usages("   ")).toHaveLength(10);
+    expect(usages("")).toEqual(["releases", "repos", "search [QUERY]", "values [PATH]", "ns NAME|all", "ctx NAME", "theme NAME", "install [CHART]", "sandbox", "help", "quit"]);
+    expect(usages("   ")).toHaveLength(11);
   });
 
   test("verbs any of whose names start with the word, in the palette's order", () => {

@@ -80,7 +80,7 @@ export function fitSegments(segs: Segment[], width: number): Segment[] {
 /** The status bar's offer when the kube target is unusable: the sandbox needs a restart, so it is named, not bound to a key. */
 export function sandboxOffer(info: SessionInfo): string | undefined {
   if (info.sandbox === "running" || !(info.problem || !info.context)) return undefined;
-  return "no cluster: restart with chartroom --sandbox";
+  return "no cluster: :sandbox starts a local one";
 }
 
 export interface Tab {

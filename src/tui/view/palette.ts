@@ -8,6 +8,7 @@ export type PaletteCommand =
   | { type: "context"; name: string }
   | { type: "theme"; name: string }
   | { type: "install"; chart?: string }
+  | { type: "sandbox" }
   | { type: "help" }
   | { type: "quit" };
 
@@ -28,13 +29,14 @@ export const VERBS: readonly Verb[] = [
   { names: ["ctx", "context"], usage: "ctx NAME", description: "switch kubeconfig context", arg: "required", build: (arg) => ({ type: "context", name: arg! }) },
   { names: ["theme"], usage: "theme NAME", description: "switch colour theme", arg: "required", build: (arg) => ({ type: "theme", name: arg! }) },
   { names: ["install"], usage: "install [CHART]", description: "open the install wizard", arg: "optional", build: (arg) => ({ type: "install", chart: arg }) },
+  { names: ["sandbox"], usage: "sandbox", description: "start a local sandbox cluster and the demo repository", arg: "none", build: () => ({ type: "sandbox" }) },
   { names: ["help", "?"], usage: "help", description: "key bindings", arg: "none", build: () => ({ type: "help" }) },
   { names: ["quit", "q", "q!"], usage: "quit", description: "quit chartroom", arg: "none", build: () => ({ type: "quit" }) },
 ];
 
 export function parsePalette(input: string): PaletteCommand | { error: string } {
   const text = input.trim();
-  if (!text) return { error: "type a command: releases, repos, search, values, ns, ctx, theme, install, help, quit" };
+  if (!text) return { error: "type a command: releases, repos, search, values, ns, ctx, theme, install, sandbox, help, quit" };
   const space = text.search(/\s/);
   const word = (space === -1 ? text : text.slice(0, space)).toLowerCase();
   const arg = space === -1 ? undefined : text.slice(space).trim() || undefined;
