@@ -1,6 +1,7 @@
 // Manifests as objects: parsing, identity, and the ownership marks helm puts
 // on everything a release owns.
-import { parseAllDocuments } from "yaml";
+import { splitManifests } from "../render/manifests.js";
+import { parseYaml } from "../yaml/parse.js";
 import type { KubeClient, KubeObject } from "../kube/index.js";
 import { ActionError } from "./config.js";
 
@@ -9,13 +10,20 @@ export const RELEASE_NS_ANNO = "meta.helm.sh/release-namespace";
 export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 export const RESOURCE_POLICY_ANNO = "helm.sh/resource-policy";
 
-/** A manifest stream -> objects. YAML 1.1, as Kubernetes' decoder reads it (yes/on are booleans). */
+/**
+ * A manifest stream -> objects, each document read as Kubernetes' decoder
+ * (sigs.k8s.io/yaml: go-yaml v2, then JSON) reads it.
+ */
 export function parseObjects(manifest: string): KubeObject[] {
   const out: KubeObject[] = [];
-  for (const doc of parseAllDocuments(manifest, { version: "1.1" })) {
-    if (doc.errors.length > 0) throw new ActionError(`unable to build kubernetes objects from release manifest: ${doc.errors[0]!.message}`);
-    const v = doc.toJS({ maxAliasCount: -1 }) as KubeObject | null;
-    if (!v || typeof v !== "object") continue;
+  for (const text of splitManifests(manifest)) {
+    let v: KubeObject | null;
+    try {
+      v = parseYaml(text) as KubeObject | null;
+    } catch (err) {
+      throw new ActionError(`unable to build kubernetes objects from release manifest: ${(err as Error).message}`, undefined, { cause: err });
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v)) continue;
     if (!v.kind || !v.apiVersion) {
       throw new ActionError(`unable to build kubernetes objects from release manifest: error validating data: [apiVersion not set, kind not set]`);
     }

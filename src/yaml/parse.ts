@@ -5,6 +5,7 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, parseDocument, type Scalar } from "yaml";
 import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
 import { checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
+import { fastYaml } from "./fast.js";
 import { formatFloat32Key, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
 
 /** A YAML or YAML->JSON error, worded as sigs.k8s.io/yaml words it. */
@@ -186,6 +187,13 @@ function merge(node: unknown, out: GoMap, st: DecodeState): void {
 /** go-yaml's decoded tree (ints as GoInt), first document only. */
 export function parseYamlRaw(text: string): RawValue {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Plain block YAML (nearly every values file and manifest) is read in one pass.
+  const fast = fastYaml(src);
+  return fast ? fast.value : parseYamlFull(src);
+}
+
+/** The full parser: the `yaml` package's tree decoded with go-yaml's rules and errors. */
+export function parseYamlFull(src: string): RawValue {
   try {
     checkPrintable(src);
     const docs = parseAllDocuments(src, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false });
