@@ -1,7 +1,6 @@
 // Splitting rendered files into documents and ordering them as helm's
 // releaseutil does: hooks apart, then kinds in install order, stably.
 import { parseYaml } from "../yaml/parse.js";
-import { fastHead } from "./manifest-head.js";
 
 export const installOrder: readonly string[] = [
   "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
@@ -130,13 +129,11 @@ function baseName(p: string): string {
   return i < 0 ? p : p.slice(i + 1);
 }
 
-function readHead(doc: string, path: string): ManifestHead {
-  // Nearly every rendered document is plain block YAML, read here in one pass; the rest is parsed in full.
-  return fastHead(doc) ?? parsedHead(doc, path);
-}
-
-/** releaseutil's SimpleHead from a full YAML parse: helm's errors for documents that are not YAML maps. */
-export function parsedHead(doc: string, path: string): ManifestHead {
+/**
+ * releaseutil's SimpleHead: helm's errors for documents that are not YAML
+ * maps. (parseYaml reads plain block YAML in one pass, see yaml/fast.ts.)
+ */
+export function readHead(doc: string, path: string): ManifestHead {
   let parsed: unknown;
   try {
     parsed = parseYaml(doc);
