@@ -3,7 +3,7 @@
 // terminal. App-level keys, the command palette, confirmations and the
 // running action live here; each pane handles its own keys while focused.
 import { Box, Text, useApp } from "ink";
-import { useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { ConfirmBox } from "./components/ConfirmBox.js";
 import { HelpOverlay } from "./components/HelpOverlay.js";
 import { Header } from "./components/Header.js";
@@ -22,7 +22,8 @@ import { activeScopes, helpSections, hints, KEYMAP, type KeyBinding, keymapFor, 
 import { type FlashLevel, type Nav, NavContext, type Session, type ValuesRequest, type WizardInit } from "./nav.js";
 import { Operations, type OperationSpec } from "./operations.js";
 import { PANE_COMPONENTS, type PaneRegistry } from "./panes/index.js";
-import { Wizard } from "./panes/wizard.js";
+// The wizard (chart and values checks) loads when first opened, not before the first frame.
+const Wizard = lazy(() => import("./panes/wizard.js").then((m) => ({ default: m.Wizard })));
 import { initialState, reduce, type StateCommand } from "./state.js";
 import type { Theme } from "./theme.js";
 import { inputFrom, inputKey } from "./view/input.js";
@@ -299,14 +300,18 @@ function Screen({
               const visible = id === state.pane && showPanes;
               return (
                 <Box key={id} display={visible ? "flex" : "none"}>
-                  <Pane info={info} focused={visible && !confirm} width={box.width} height={bodyHeight} keymap={keymap} />
+                  <Suspense fallback={<Loading />}>
+                    <Pane info={info} focused={visible && !confirm} width={box.width} height={bodyHeight} keymap={keymap} />
+                  </Suspense>
                 </Box>
               );
             })}
             {helpOpen && <HelpOverlay sections={helpSections(state.pane, keymap, view)} width={box.width} height={bodyHeight} keymap={keymap} />}
             {!helpOpen && progress && <ProgressView state={progress} operations={operations} focused={modal === "progress"} width={box.width} height={bodyHeight} keymap={keymap} />}
             {!helpOpen && !progress && wizard && (
-              <Wizard key={wizard.seq} init={wizard.init} focused={modal === "wizard"} width={box.width} height={bodyHeight} onClose={() => setWizard(null)} />
+              <Suspense fallback={<Loading />}>
+                <Wizard key={wizard.seq} init={wizard.init} focused={modal === "wizard"} width={box.width} height={bodyHeight} onClose={() => setWizard(null)} />
+              </Suspense>
             )}
           </Box>
           {confirm && <ConfirmBox message={confirm.message} width={box.width} />}
@@ -337,6 +342,11 @@ function defaultEngine(s: EngineTarget): Engine {
 }
 
 const FLASH_TOKENS = { info: "status.info", ok: "status.ok", warn: "status.warn", error: "status.error" } as const;
+
+function Loading() {
+  const color = useColor();
+  return <Text color={color("muted")}>loading…</Text>;
+}
 
 function TooSmall({ columns, rows, width }: { columns: number; rows: number; width: number }) {
   const color = useColor();

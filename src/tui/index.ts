@@ -8,7 +8,7 @@ import { App, type EngineTarget } from "./app.js";
 import { createEngine } from "./engine/index.js";
 import { readKubeTarget } from "./kubeconfig.js";
 import { enterAlternateScreen } from "./screen.js";
-import { openSandbox, type SandboxSession } from "./sandbox.js";
+import type { SandboxSession } from "./sandbox.js";
 import { resolveTheme, type Theme } from "./theme.js";
 import type { SessionInfo } from "./view/chrome.js";
 
@@ -90,6 +90,11 @@ async function runScreen(options: Record<string, unknown>, theme: Theme, session
 }
 
 const SIGNALS: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT"];
+
+/** The sandbox and the demo repository load only when asked for: they are not on the way to the first frame. */
+async function openSandbox(o: { namespace?: string }): Promise<SandboxSession> {
+  return (await import("./sandbox.js")).openSandbox(o);
+}
 
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import { useColor } from "../hooks/useTheme.js";
 import type { DiffLine } from "../view/diff.js";
-import { highlightYamlLine } from "../view/values.js";
+import { highlightYamlLine } from "../view/highlight.js";
 
 /** A window of text from line `top`; YAML is highlighted. */
 export function TextLines({ lines, top, height, yaml = false, empty }: { lines: readonly string[]; top: number; height: number; yaml?: boolean; empty?: string }) {

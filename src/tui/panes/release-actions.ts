@@ -3,7 +3,7 @@
 // the cluster.
 import type { ReleaseRow } from "../engine/types.js";
 import type { Nav } from "../nav.js";
-import { parseDurationMs } from "../view/wizard.js";
+import { goDurationMs } from "../../actions/duration.js";
 
 const TIMEOUT = "5m0s";
 
@@ -41,7 +41,7 @@ export function releaseActions(nav: Nav, release: ReleaseRow | undefined, rollba
       nav.confirm(`Roll back ${where} to ${label}?`, () =>
         nav.runOperation({
           title: `rollback ${where} to ${label}`,
-          timeoutMs: parseDurationMs(TIMEOUT),
+          timeoutMs: goDurationMs(TIMEOUT),
           run: async (run) => {
             const r = await nav.engine.rollback(name, namespace, target, { wait: true, timeout: TIMEOUT }, run);
             return `Rollback was a success: ${name} is at revision ${r.revision} (${r.status})`;
@@ -56,7 +56,7 @@ export function releaseActions(nav: Nav, release: ReleaseRow | undefined, rollba
     test: () =>
       nav.runOperation({
         title: `test ${where}`,
-        timeoutMs: parseDurationMs(TIMEOUT),
+        timeoutMs: goDurationMs(TIMEOUT),
         run: async (run) => {
           await nav.engine.test(name, namespace, run);
           return `tests of ${name} passed`;
