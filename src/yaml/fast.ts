@@ -6,8 +6,8 @@
 // else: anchors, tags, folded scalars, multi-line quoted scalars, tabs,
 // duplicate keys, keys that are not plain words. The full parser then reads
 // the text, errors included, so behaviour never depends on which path ran.
-import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
-import { resolveScalar } from "./parse-resolve.js";
+import { type GoMap, newMap, type Value } from "../template/value.js";
+import { resolvedValue, resolveScalar } from "./parse-resolve.js";
 
 /** Tabs, CR and YAML 1.1's other line breaks (NEL, LS, PS), and what YAML does not allow printed: all left to the full parser. */
 const OUTSIDE = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\p{Cs}/u;
@@ -240,19 +240,7 @@ function literalValue(lines: string[], chomp: "" | "-" | "+"): string {
 }
 
 function plainValue(text: string): Value {
-  const r = resolveScalar(text, undefined);
-  switch (r.kind) {
-    case "null":
-      return null;
-    case "bool":
-      return r.value;
-    case "int":
-      return new GoInt(r.value, "int64");
-    case "float":
-      return r.value;
-    case "str":
-      return r.value;
-  }
+  return resolvedValue(resolveScalar(text, undefined));
 }
 
 /** A line of a multi-line plain scalar: plain text that cannot be read as anything else. */

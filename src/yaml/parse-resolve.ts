@@ -3,6 +3,7 @@
 // that turns every number into a float64. Timestamps stay strings because
 // go-yaml v2 keeps timestamp-looking text as a string when decoding into
 // interface{}.
+import { GoInt, type Value } from "../template/value.js";
 
 export type Resolved =
   | { kind: "null" }
@@ -12,6 +13,18 @@ export type Resolved =
   | { kind: "str"; value: string };
 
 const TAG = "tag:yaml.org,2002:";
+
+/** A resolved scalar as go-yaml decodes it into interface{}: ints are int64. */
+export function resolvedValue(r: Resolved): Value {
+  switch (r.kind) {
+    case "null":
+      return null;
+    case "int":
+      return new GoInt(r.value, "int64");
+    default:
+      return r.value;
+  }
+}
 
 const FIXED = new Map<string, Resolved>();
 for (const s of ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"])

@@ -6,7 +6,7 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, pars
 import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
 import { checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
 import { fastYaml } from "./fast.js";
-import { formatFloat32Key, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
+import { formatFloat32Key, resolvedValue, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
 
 /** A YAML or YAML->JSON error, worded as sigs.k8s.io/yaml words it. */
 export class YamlError extends Error {
@@ -85,19 +85,7 @@ function decodeScalar(node: Scalar): Value {
   }
   if (!plain && !node.tag) return text;
   const tag = node.tag?.startsWith("tag:yaml.org,2002:") ? node.tag : node.tag ? "!local" : undefined;
-  const r = resolveScalar(text, tag);
-  switch (r.kind) {
-    case "null":
-      return null;
-    case "bool":
-      return r.value;
-    case "int":
-      return new GoInt(r.value, "int64");
-    case "float":
-      return r.value;
-    case "str":
-      return r.value;
-  }
+  return resolvedValue(resolveScalar(text, tag));
 }
 
 function isMergeKey(node: unknown): boolean {
