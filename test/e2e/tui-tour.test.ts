@@ -53,8 +53,9 @@ describe("the sandbox tour in a terminal", { timeout: 180_000 }, () => {
     await keys("Enter");
     s = await screen("Release name: hello-web");
     await keys("Enter");
-    s = await screen("valid against values.schema.json");
-    expect(s).toMatch(/2\s+replicaCount: 2/);
+    // The editor fills once the chart is fetched.
+    s = await screen(/2\s+replicaCount: 2/);
+    expect(s).toContain("valid against values.schema.json");
     await keys("Tab");
     await screen("[x] w  wait until resources are ready");
     await keys("Enter");
@@ -118,8 +119,9 @@ describe("the sandbox tour in a terminal", { timeout: 180_000 }, () => {
     s = await screen(/3\s+failed/);
     expect(s).toMatch(/4\s+deployed[\s\S]*Rollback to 2/);
     await keys("j", "Enter");
-    s = await screen("revision 2 → 3");
-    expect(s).toContain('+          image: "hello-web:crashloop"');
+    // The title shows before the two manifests load; wait for the diff itself.
+    s = await screen('+          image: "hello-web:crashloop"');
+    expect(s).toContain("revision 2 → 3");
     await keys("Escape");
     await screen(/└\s+1\s+superseded/);
     await keys("G", "r");
