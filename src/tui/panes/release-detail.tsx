@@ -28,25 +28,18 @@ import {
 } from "../view/releases.js";
 import { releaseActions } from "./release-actions.js";
 
-export function ReleaseDetailView({
-  name,
-  namespace,
-  initialTab,
-  focused,
-  width,
-  height,
-  keymap,
-  onBack,
-}: {
+/** What the detail view and the revision diff are drawn for. */
+interface ViewProps {
   name: string;
   namespace: string;
-  initialTab?: DetailTab;
   focused: boolean;
   width: number;
   height: number;
   keymap: readonly KeyBinding[];
   onBack(): void;
-}) {
+}
+
+export function ReleaseDetailView({ name, namespace, initialTab, focused, width, height, keymap, onBack }: ViewProps & { initialTab?: DetailTab }) {
   const color = useColor();
   const nav = useNav();
   const [tab, setTab] = useState<DetailTab>(initialTab ?? "status");
@@ -144,25 +137,7 @@ export function ReleaseDetailView({
   );
 }
 
-function RevisionDiff({
-  name,
-  namespace,
-  pair,
-  focused,
-  width,
-  height,
-  keymap,
-  onBack,
-}: {
-  name: string;
-  namespace: string;
-  pair: [number, number];
-  focused: boolean;
-  width: number;
-  height: number;
-  keymap: readonly KeyBinding[];
-  onBack(): void;
-}) {
+function RevisionDiff({ name, namespace, pair, focused, width, height, keymap, onBack }: ViewProps & { pair: [number, number] }) {
   const color = useColor();
   const nav = useNav();
   const [a, b] = pair;

@@ -9,14 +9,12 @@ import { PaneFrame } from "../components/PaneFrame.js";
 import { Table } from "../components/Table.js";
 import { useAsync } from "../hooks/useAsync.js";
 import { useClock } from "../hooks/useClock.js";
-import { useTyping } from "../hooks/useKeyboard.js";
+import { useFilter } from "../hooks/useFilter.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useList } from "../hooks/useList.js";
-import { useLiveState } from "../hooks/useLiveState.js";
 import { useColor } from "../hooks/useTheme.js";
 import { useNav } from "../nav.js";
 import { emptyState } from "../view/empty.js";
-import { inputFrom, inputKey } from "../view/input.js";
 import { RELEASE_COLUMNS, RELEASES_POLL_MS, releaseKey, releaseRows } from "../view/releases.js";
 import { filterRows } from "../view/table.js";
 import { ReleaseDetailView } from "./release-detail.js";
@@ -28,22 +26,8 @@ export function ReleasesPane({ info, focused, width, height, keymap }: PaneProps
   const nav = useNav();
   const { allNamespaces, namespace } = nav.session;
   const releases = useAsync(() => nav.engine.listReleases(), [nav.engine, nav.generation], { pollMs: RELEASES_POLL_MS, active: focused });
-  const [filter, setFilter, getFilter] = useLiveState(inputFrom());
+  const { filter, typing } = useFilter("releases.filter");
   const [open, setOpen] = useState<{ key: string; tab?: "history" } | undefined>();
-  const typing = useTyping(
-    "releases.filter",
-    (press) => {
-      if (press.name === "escape") {
-        setFilter(inputFrom());
-        typing.stop();
-      } else if (press.name === "return") typing.stop();
-      else {
-        const next = inputKey(getFilter(), press);
-        if (next) setFilter(next);
-      }
-    },
-    "type to filter · Enter keep · Esc clear",
-  );
 
   const now = useClock(15_000);
   const scoped = useMemo(() => (releases.data ?? []).filter((r) => allNamespaces || r.namespace === namespace), [releases.data, allNamespaces, namespace]);

@@ -10,6 +10,7 @@ import { Table } from "../components/Table.js";
 import { useAsync } from "../hooks/useAsync.js";
 import { useClock } from "../hooks/useClock.js";
 import { useTyping } from "../hooks/useKeyboard.js";
+import { useFilter } from "../hooks/useFilter.js";
 import { usePaneKeys } from "../hooks/useKeymap.js";
 import { useList } from "../hooks/useList.js";
 import { useLiveState } from "../hooks/useLiveState.js";
@@ -27,23 +28,9 @@ export function RepositoriesPane({ info, focused, width, height, keymap }: PaneP
   const nav = useNav();
   const repos = useAsync(() => nav.engine.repositories(), [nav.engine, nav.generation]);
   const [updates, setUpdates] = useState<Map<string, RepoUpdate>>(new Map());
-  const [filter, setFilter, getFilter] = useLiveState<InputState>(inputFrom());
   const [form, setForm, getForm] = useLiveState<{ field: 0 | 1; name: InputState; url: InputState; error?: string; busy?: boolean }>({ field: 0, name: inputFrom(), url: inputFrom() });
 
-  const filterTyping = useTyping(
-    "repositories.filter",
-    (press) => {
-      if (press.name === "escape") {
-        setFilter(inputFrom());
-        filterTyping.stop();
-      } else if (press.name === "return") filterTyping.stop();
-      else {
-        const next = inputKey(getFilter(), press);
-        if (next) setFilter(next);
-      }
-    },
-    "type to filter · Enter keep · Esc clear",
-  );
+  const { filter, typing: filterTyping } = useFilter("repositories.filter");
 
   const add = useTyping(
     "repositories.add",
