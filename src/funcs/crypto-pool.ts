@@ -12,12 +12,13 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rsaKit } from "./crypto-rsa.js";
 
 /** Keys kept ready at most; the child waits when the directory holds this many. */
 const READY = 4;
 
 const CHILD_SOURCE = `
-const { generateKeyPairSync } = require("node:crypto");
+const kit = (${rsaKit.toString()})(require("node:crypto"));
 const { readdirSync, renameSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const dir = process.env.CHARTROOM_KEY_DIR;
@@ -28,7 +29,7 @@ function next() {
   try { ready = readdirSync(dir).filter((f) => f.endsWith(".der")).length; } catch { return process.exit(0); }
   if (ready >= ${READY}) return setTimeout(next, 20);
   const bits = sizes[n % sizes.length];
-  const der = generateKeyPairSync("rsa", { modulusLength: bits }).privateKey.export({ format: "der", type: "pkcs8" });
+  const der = kit.generate(bits).export({ format: "der", type: "pkcs8" });
   const file = join(dir, n + "-" + bits + ".der");
   try { writeFileSync(file + ".tmp", der); renameSync(file + ".tmp", file); } catch { return process.exit(0); }
   n++;

@@ -47,18 +47,17 @@ export function renderTemplates(chart: Chart, top: GoMap, opts: EngineOptions = 
   if (opts.strict) set.setMissingKey("error");
   set.setFuncs(engineFuncs(set, opts));
 
-  for (const name of keys) {
-    try {
-      set.parse(name, templates.get(name)!.tpl);
-    } catch (err) {
-      throw new RenderError(helmErrorMessage(err, name), { cause: err });
-    }
-  }
-
   const rendered = new Map<string, string>();
-  // Charts that make RSA keys get them generated ahead on another core while they render.
+  // Charts that make RSA keys get them generated ahead on another core while they parse and render.
   startKeyPool(keySizesFor([...templates.values()].map((t) => t.tpl)));
   try {
+    for (const name of keys) {
+      try {
+        set.parse(name, templates.get(name)!.tpl);
+      } catch (err) {
+        throw new RenderError(helmErrorMessage(err, name), { cause: err });
+      }
+    }
     executeAll(set, keys, templates, rendered);
   } finally {
     stopKeyPool();
