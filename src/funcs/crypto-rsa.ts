@@ -1,8 +1,9 @@
 // RSA key generation for genCA, genSelfSignedCert, genSignedCert and
 // genPrivateKey "rsa". OpenSSL 3's own RSA key generation confirms each prime
-// with 64 Miller-Rabin rounds, which is most of its time. Go (which helm
-// runs) uses the rounds of FIPS 186-5 Table B.1 for random candidates (5 for
-// a 1024-bit prime, 4 for 2048 bits). Here: random odd candidates with the
+// with 64 Miller-Rabin rounds, which is most of its time. Go's crypto/rsa
+// since Go 1.24 (helm 4 is built with it; helm 3.17 with Go 1.23 ran 20
+// rounds and a Lucas test) uses the rounds of FIPS 186-5 Table B.1 for random
+// candidates: 5 for a 1024-bit prime, 4 for 2048 bits. Here: random odd candidates with the
 // top two bits set (so p·q has exactly the bits asked for), searched upward
 // from a random start through a sieve of the odd primes below 2^16, then
 // OpenSSL's primality test with Go's round counts. The key is e = 65537 and
