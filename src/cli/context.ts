@@ -12,8 +12,9 @@ export interface GlobalOptions {
 export function globalOptions(cmd: Command): GlobalOptions {
   const o = cmd.optsWithGlobals() as Record<string, unknown>;
   return {
-    kubeconfig: (o.kubeconfig as string | undefined) ?? process.env.KUBECONFIG,
-    kubeContext: o.kubeContext as string | undefined,
+    // Without --kubeconfig the kube layer reads every file KUBECONFIG lists.
+    kubeconfig: o.kubeconfig as string | undefined,
+    kubeContext: (o.kubeContext as string | undefined) || process.env.HELM_KUBECONTEXT || undefined,
     namespace: (o.namespace as string | undefined) ?? process.env.HELM_NAMESPACE,
     debug: Boolean(o.debug) || process.env.HELM_DEBUG === "true",
     theme: o.theme as string | undefined,

@@ -122,10 +122,10 @@ function nativeSend(a: ClusterAccess): Send {
 }
 
 /** Exec plugins, auth providers and proxies: @kubernetes/client-node's transport, loaded on first use. */
-async function delegatedSend(d: { file: string; context: string }): Promise<Send> {
+async function delegatedSend(d: { kubeconfig: string; context: string }): Promise<Send> {
   const { KubeConfig, createConfiguration, HttpMethod, ServerConfiguration } = await import("@kubernetes/client-node");
   const kc = new KubeConfig();
-  kc.loadFromFile(d.file);
+  kc.loadFromString(d.kubeconfig);
   if (d.context) kc.setCurrentContext(d.context);
   const config = createConfiguration({ baseServer: new ServerConfiguration(kc.getCurrentCluster()!.server, {}), authMethods: { default: kc } });
   return async (method, url, headers, body, signal) => {

@@ -6,7 +6,7 @@ import { render } from "ink";
 import { createElement } from "react";
 import { App, type EngineTarget } from "./app.js";
 import { createEngine } from "./engine/index.js";
-import { readKubeTarget } from "./kubeconfig.js";
+import { readKubeTarget } from "../actions/kube-target.js";
 import { enterAlternateScreen } from "./screen.js";
 import type { SandboxSession } from "./sandbox.js";
 import { resolveTheme, type Theme } from "./theme.js";

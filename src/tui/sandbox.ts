@@ -5,7 +5,7 @@
 import type { HelmPaths } from "../repo/paths.js";
 import { startSandbox, type Sandbox } from "../sandbox/index.js";
 import { type DemoRepository, openDemoRepository } from "./demo-repo.js";
-import { type KubeTarget, readKubeTarget } from "./kubeconfig.js";
+import { type KubeTarget, readKubeTarget } from "../actions/kube-target.js";
 
 export interface SandboxSession {
   sandbox: Sandbox;

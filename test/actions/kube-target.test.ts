@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { readKubeTarget } from "../../src/tui/kubeconfig.js";
+import { readKubeTarget } from "../../src/actions/kube-target.js";
 
 let dir: string;
 beforeEach(() => {
