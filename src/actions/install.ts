@@ -1,14 +1,13 @@
 // `install`: render the chart against the cluster, record the release as
 // pending-install, run hooks around the apply, wait if asked, and leave the
 // release deployed or failed (helm's action.Install).
-import { loadChart } from "../chart/index.js";
 import type { KubeObject } from "../kube/index.js";
 import { crdObjects, manifestText } from "../render/pipeline.js";
 import { type Release, storedChart, ZERO_TIME } from "../storage/index.js";
 import type { GoMap } from "../template/value.js";
 import { mergeValuesOptions, type ValuesOptions } from "../values/index.js";
 import { applyObjects, checkAdoption, fetchLive } from "./apply.js";
-import { type ChartPathOptions, locateChartRef } from "./chart-ref.js";
+import { type ChartPathOptions, loadRequestedChart } from "./chart-ref.js";
 import { ActionError, type ActionConfig } from "./config.js";
 import { releaseHooks, runHooks } from "./hooks.js";
 import { assertNotPending, failureMessage, installCrds, now, parseDuration, setStatus, waitFor } from "./lifecycle.js";
@@ -24,6 +23,8 @@ export interface InstallOptions {
   args: string[];
   /** Where CHART is looked up: --version, --repo, credentials... */
   chartPathOptions?: ChartPathOptions;
+  /** --dependency-update: fetches missing dependencies into the chart directory first. */
+  dependencyUpdate?: (chartPath: string) => Promise<void>;
   generateName?: boolean;
   nameTemplate?: string;
   values: ValuesOptions;
@@ -50,7 +51,7 @@ function objectsOf(manifest: string): KubeObject[] {
 
 export async function install(cfg: ActionConfig, o: InstallOptions): Promise<Release> {
   const { name, chart: chartRef } = nameAndChart(o.args, { generateName: o.generateName, nameTemplate: o.nameTemplate });
-  const chart = loadChart(await locateChartRef(chartRef, o.chartPathOptions));
+  const chart = await loadRequestedChart(chartRef, o.chartPathOptions, { dependencyUpdate: o.dependencyUpdate, warn: o.chartPathOptions?.warn });
   validateReleaseName(name);
   const namespace = cfg.namespace;
   const values: GoMap = mergeValuesOptions(o.values);

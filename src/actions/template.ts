@@ -7,6 +7,7 @@ import { checkInstallable, ManifestSortError, manifestText, renderRelease } from
 import { runPostRenderer } from "../render/post-render.js";
 import { splitManifests } from "../render/manifests.js";
 import { missingDependencies, mergeValuesOptions, type ValuesOptions } from "../values/index.js";
+import { missingDependenciesMessage } from "./chart-ref.js";
 import { nameAndChart, validateReleaseName } from "./names.js";
 
 export interface TemplateOptions {
@@ -77,9 +78,7 @@ export function runTemplate(opts: TemplateOptions): string {
   if (chart.metadata.deprecated) opts.warn?.("This chart is deprecated");
   const missing = missingDependencies(chart);
   if (missing.length > 0) {
-    throw new TemplateError(
-      `An error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
-    );
+    throw new TemplateError(missingDependenciesMessage(missing));
   }
   validateReleaseName(name);
 

@@ -1,12 +1,11 @@
 // `upgrade`: a new revision from a chart and values, applied over the current
 // one (helm's action.Upgrade), with -i, value reuse rules, --atomic and
 // --cleanup-on-fail.
-import { loadChart } from "../chart/index.js";
 import { manifestText } from "../render/pipeline.js";
 import { type Release, storedChart, ZERO_TIME } from "../storage/index.js";
 import type { GoMap } from "../template/value.js";
 import { mergeMaps, mergeValuesOptions, type ValuesOptions } from "../values/index.js";
-import { type ChartPathOptions, locateChartRef } from "./chart-ref.js";
+import { type ChartPathOptions, loadRequestedChart } from "./chart-ref.js";
 import { type ActionConfig, ActionError } from "./config.js";
 import { applyMethodOf, deploy } from "./deploy.js";
 import { releaseHooks } from "./hooks.js";
@@ -22,6 +21,8 @@ export interface UpgradeOptions {
   chart: string;
   /** Where the chart is looked up: --version, --repo, credentials... */
   chartPathOptions?: ChartPathOptions;
+  /** --dependency-update: fetches missing dependencies into the chart directory first. */
+  dependencyUpdate?: (chartPath: string) => Promise<void>;
   values: ValuesOptions;
   install?: boolean;
   reuseValues?: boolean;
@@ -65,7 +66,10 @@ export async function upgrade(cfg: ActionConfig, o: UpgradeOptions): Promise<Rel
 async function upgradeSteps(cfg: ActionConfig, o: UpgradeOptions, state: { running: boolean }): Promise<Release> {
   validateReleaseName(o.name);
   // As helm: without --install the chart is located and loaded before the release is read.
-  const prepare = async () => ({ chart: loadChart(await locateChartRef(o.chart, o.chartPathOptions)), values: mergeValuesOptions(o.values) });
+  const prepare = async () => ({
+    chart: await loadRequestedChart(o.chart, o.chartPathOptions, { dependencyUpdate: o.dependencyUpdate, warn: o.chartPathOptions?.warn }),
+    values: mergeValuesOptions(o.values),
+  });
   let prepared = o.install ? undefined : await prepare();
   const storage = cfg.storage();
   storage.maxHistory = o.historyMax ?? 10;

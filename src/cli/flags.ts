@@ -8,7 +8,6 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** helm's StringSlice flags also split on commas. */
 /** A Go duration flag (helm's --timeout): checked as the flags are read, with pflag's message. */
 export function durationFlag(flag: string): (value: string) => string {
   return (value) => {
@@ -21,6 +20,7 @@ export function durationFlag(flag: string): (value: string) => string {
   };
 }
 
+/** helm's StringSlice flags also split on commas. */
 export function collectCsv(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").filter((v) => v !== "")];
 }
@@ -101,6 +101,24 @@ export function chartPathOptions(f: ChartPathFlagValues, warn?: (msg: string) =>
     plainHttp: f.plainHttp,
     warn,
   };
+}
+
+/**
+ * `dependency update` for a chart directory as the CLI runs it (package -u,
+ * install/upgrade --dependency-update): progress lines to `out`, http(s) and
+ * oci:// dependencies from the repository layer.
+ */
+export async function updateChartDependencies(chartPath: string, out: (line: string) => void, build = false): Promise<void> {
+  const actions = await import("../actions/dependency.js");
+  await (build ? actions.buildDependencies : actions.updateDependencies)(chartPath, {
+    out,
+    resolveRemote: async (dep, _chartPath, dest) => {
+      const { resolveDependency } = await import("../repo/index.js");
+      const got = await resolveDependency({ name: dep.name, version: dep.version, repository: dep.repository }, { destination: dest });
+      dep.version = got.version;
+      return dep;
+    },
+  });
 }
 
 /**

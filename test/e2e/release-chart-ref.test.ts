@@ -2,9 +2,10 @@
 // --version, --repo URL, an archive URL and oci://, from a repository served
 // on loopback by chartroom's repo server and a real docker-registry; location
 // errors read as helm's, with exit 1.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
 import { install, upgrade } from "../../src/actions/index.js";
 import { type RepoServer, serveRepo } from "../../src/repo/index.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
@@ -77,6 +78,59 @@ describe.skipIf(!helm.path)(`install and upgrade from chart references${helm.pat
     expect([rel.info.status, rel.chart?.metadata?.version]).toEqual(["deployed", "0.1.0"]);
     const up = await upgrade(cfg, { name: "ref4", chart: "local/beta", chartPathOptions: where, values: noValues });
     expect([up.version, up.chart?.metadata?.name]).toEqual([2, "beta"]);
+  }, 60_000);
+
+  it("--dependency-update fetches missing dependencies first; without it they are named as helm names them", async () => {
+    const parent = () => {
+      const dir = join(tempDir("chartroom-parent-"), "parent");
+      mkdirSync(join(dir, "templates"), { recursive: true });
+      const chart = ["apiVersion: v2", "name: parent", "version: 1.0.0", "dependencies:", "  - name: beta", '    version: "1.0.0"', `    repository: ${server.url}`];
+      writeFileSync(join(dir, "Chart.yaml"), `${chart.join("\n")}\n`);
+      writeFileSync(join(dir, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-parent\n");
+      return dir;
+    };
+    const ours = parent();
+    const theirs = parent();
+    for (const verb of [["install", "dep1"], ["upgrade", "--install", "dep1"]]) {
+      const [a, b] = await Promise.all([chartroom(...verb, ours), helmRun(...verb, theirs)]);
+      expect({ verb, code: a.code, stderr: a.stderr }).toEqual({ verb, code: 1, stderr: b.stderr });
+      expect(a.stderr).toContain("found in Chart.yaml, but missing in charts/ directory: beta");
+    }
+
+    const r = await chartroom("install", "dep1", ours, "--dependency-update");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("NAME: dep1\n");
+    expect(existsSync(join(ours, "charts", "beta-1.0.0.tgz"))).toBe(true);
+    expect(existsSync(join(ours, "Chart.lock"))).toBe(true);
+    // The parent's object and the dependency's.
+    expect((await c.kubectl("get", "configmap", "dep1-parent")).code).toBe(0);
+    expect((await c.kubectl("get", "configmap", "dep1")).code).toBe(0);
+
+    rmSync(join(ours, "charts"), { recursive: true });
+    const u = await chartroom("upgrade", "dep1", ours, "--dependency-update");
+    expect(u.code).toBe(0);
+    expect(existsSync(join(ours, "charts", "beta-1.0.0.tgz"))).toBe(true);
+    expect((await status("dep1")).revision).toBe(2);
+  }, 60_000);
+
+  it("reads a KUBECONFIG of several files (some missing) as helm and kubectl merge them", async () => {
+    const doc = parse(readFileSync(sb.kubeconfigPath, "utf8"));
+    const d = tempDir("chartroom-kubeconfigs-");
+    // The current context in the first file, the cluster and context it names in the last.
+    writeFileSync(join(d, "users"), stringify({ "current-context": doc["current-context"], users: doc.users }));
+    writeFileSync(join(d, "clusters"), stringify({ "current-context": "elsewhere", clusters: doc.clusters, contexts: doc.contexts }));
+    const merged = { ...env, KUBECONFIG: [join(d, "missing"), join(d, "users"), join(d, "clusters")].join(delimiter) };
+    const [ours, theirs] = await Promise.all([
+      run(process.execPath, [CLI, "list", "-A", "-o", "json"], merged),
+      run(helm.path!, ["list", "-A", "-o", "json"], merged),
+    ]);
+    expect(theirs.code).toBe(0);
+    expect(ours.code).toBe(0);
+    expect(JSON.parse(ours.stdout).map((r: { name: string }) => r.name).sort()).toEqual(JSON.parse(theirs.stdout).map((r: { name: string }) => r.name).sort());
+    const missing = join(d, "missing");
+    const [a, b] = await Promise.all([run(process.execPath, [CLI, "list", "--kubeconfig", missing], env), run(helm.path!, ["list", "--kubeconfig", missing], env)]);
+    expect({ code: a.code, stderr: a.stderr }).toEqual({ code: 1, stderr: b.stderr });
   }, 60_000);
 
   it("unknown repositories, versions and paths fail with helm's messages and exit 1", async () => {

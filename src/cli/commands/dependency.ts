@@ -20,21 +20,8 @@ export function register(program: Command): void {
     cmd
       .option("--skip-refresh", "do not refresh the local repository cache")
       .action(async (chart: string | undefined) => {
-        const actions = await import("../../actions/dependency.js");
-        const run = name === "update" ? actions.updateDependencies : actions.buildDependencies;
-        await run(chart ?? ".", {
-          out: (l) => process.stdout.write(`${l}\n`),
-          // http(s) and oci:// dependencies come from the repository layer.
-          resolveRemote: async (dep, _chartPath, dest) => {
-            const { resolveDependency } = await import("../../repo/index.js");
-            const got = await resolveDependency(
-              { name: dep.name, version: dep.version, repository: dep.repository },
-              { destination: dest },
-            );
-            dep.version = got.version;
-            return dep;
-          },
-        });
+        const { updateChartDependencies } = await import("../flags.js");
+        await updateChartDependencies(chart ?? ".", (l) => process.stdout.write(`${l}\n`), name === "build");
       });
   }
 }

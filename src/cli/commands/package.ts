@@ -22,13 +22,13 @@ export function register(program: Command): void {
       const { UserError } = await import("../errors.js");
       if (paths.length === 0) throw new UserError("need at least one argument, the path to the chart");
       const { packageChart } = await import("../../actions/package.js");
-      const { updateDependencies } = await import("../../actions/dependency.js");
+      const { updateChartDependencies } = await import("../flags.js");
       for (const p of paths) {
         const out = await packageChart(p, {
           version: flags.version,
           appVersion: flags.appVersion,
           destination: flags.destination,
-          dependencyUpdate: flags.dependencyUpdate ? (dir) => updateDependencies(dir, { out: () => {} }) : undefined,
+          dependencyUpdate: flags.dependencyUpdate ? (dir) => updateChartDependencies(dir, () => {}) : undefined,
         });
         process.stdout.write(`Successfully packaged chart and saved it to: ${out}\n`);
       }

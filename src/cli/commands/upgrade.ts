@@ -1,6 +1,16 @@
 import type { Command } from "commander";
 import { globalOptions } from "../context.js";
-import { addChartPathFlags, addValueFlags, type ChartPathFlagValues, chartPathOptions, collectCsv, durationFlag, type ValueFlagValues, valueOptions } from "../flags.js";
+import {
+  addChartPathFlags,
+  addValueFlags,
+  type ChartPathFlagValues,
+  chartPathOptions,
+  collectCsv,
+  durationFlag,
+  updateChartDependencies,
+  type ValueFlagValues,
+  valueOptions,
+} from "../flags.js";
 import { isUserFacing, UserError } from "../errors.js";
 
 /** Flags install and upgrade share, spelled as helm spells them. */
@@ -22,6 +32,7 @@ export interface DeployFlags {
   renderSubchartNotes?: boolean;
   hideNotes?: boolean;
   progress?: string;
+  dependencyUpdate?: boolean;
 }
 
 export function addDeployFlags(cmd: Command): Command {
@@ -42,7 +53,8 @@ export function addDeployFlags(cmd: Command): Command {
     .option("--skip-schema-validation", "if set, disables JSON schema validation")
     .option("--render-subchart-notes", "if set, render subchart notes along with the parent")
     .option("--hide-notes", "if set, do not show notes in the output")
-    .option("--progress <mode>", "progress on stderr: lines (default on a terminal), json or none");
+    .option("--progress <mode>", "progress on stderr: lines (default on a terminal), json or none")
+    .option("--dependency-update", "update dependencies if they are missing before installing the chart");
 }
 
 export function parseLabels(labels: string[]): Record<string, string> | undefined {
@@ -73,6 +85,8 @@ export function deployOptions(f: DeployFlags) {
     takeOwnership: f.takeOwnership,
     skipSchemaValidation: f.skipSchemaValidation,
     renderSubchartNotes: f.renderSubchartNotes,
+    // helm's downloader.Manager writes its progress to stdout, before the release.
+    dependencyUpdate: f.dependencyUpdate ? (dir: string) => updateChartDependencies(dir, (l) => process.stdout.write(`${l}\n`)) : undefined,
   };
 }
 
