@@ -4,7 +4,7 @@
 // go-yaml reports "yaml: line N: MSG". For parser errors N is the 0-based line
 // of the problem mark; scanner errors add one. When the mark is on the first
 // line (0) the "line N: " part is left out altogether.
-import type { YAMLError } from "yaml";
+import { type Document, isCollection, isScalar, type Node, visit, type YAMLError } from "yaml";
 
 export class YamlSyntaxError extends Error {
   override name = "YamlSyntaxError";
@@ -119,4 +119,65 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
 /** A parser error at a source offset, numbered as go-yaml numbers it. */
 export function goParserMessage(text: string, offset: number, msg: string): string {
   return parser(lineOf(text, offset), msg);
+}
+
+/** A scanner error at a source offset, numbered as go-yaml numbers it. */
+export function goScannerMessage(text: string, offset: number, msg: string): string {
+  return scanner(lineOf(text, offset), msg);
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf("\n", offset - 1) + 1);
+}
+
+const TAB_LINE = /^[ ]*\t[ \t]*\r?$/gm;
+
+/**
+ * A line of only blanks that has a tab. The `yaml` package reads it as an
+ * empty line; go-yaml's scanner, at the start of a block-context line, does
+ * not skip the tab: it is "found character that cannot start any token",
+ * or, inside a plain scalar running on, "found a tab character that violates
+ * indentation" when the tab is left of the scalar's block. Quoted scalars,
+ * block scalars and flow collections keep their own rules (the `yaml`
+ * package already reports a tab that breaks a block scalar's indentation).
+ */
+export function checkBlankLineTabs(text: string, doc: Document): void {
+  if (!text.includes("\t")) return;
+  const lines: { offset: number; column: number }[] = [];
+  const end = doc.range?.[2] ?? text.length;
+  for (const m of text.matchAll(TAB_LINE)) {
+    if (m.index >= end) break;
+    lines.push({ offset: m.index, column: m[0].indexOf("\t") });
+  }
+  if (lines.length === 0) return;
+  const plain: { start: number; end: number; indent: number }[] = [];
+  const kept: [number, number][] = [];
+  visit(doc, {
+    Scalar(_key, node, path) {
+      const [start, valueEnd] = node.range ?? [0, 0];
+      if (node.type !== "PLAIN") {
+        kept.push([start, valueEnd]);
+        return;
+      }
+      const parent = [...path].reverse().find((p): p is Node => isCollection(p as Node)) as Node | undefined;
+      const indent = parent?.range ? columnOf(text, parent.range[0]) : -1;
+      plain.push({ start, end: valueEnd, indent });
+    },
+    Collection(_key, node) {
+      if (node.flow && node.range) kept.push([node.range[0], node.range[2]]);
+    },
+  });
+  for (const line of lines) {
+    if (kept.some(([a, b]) => line.offset > a && line.offset < b)) continue;
+    // The plain scalar this line continues: the last one ending before it with only blanks between.
+    let last: (typeof plain)[number] | undefined;
+    for (const p of plain) if (p.end <= line.offset && (!last || p.end > last.end)) last = p;
+    const within = plain.find((p) => line.offset > p.start && line.offset < p.end);
+    const cont = within ?? (last && /^[ \t\r\n]*$/.test(text.slice(last.end, line.offset)) ? last : undefined);
+    if (cont) {
+      if (line.column < cont.indent + 1) throw new YamlSyntaxError(goScannerMessage(text, line.offset, "found a tab character that violates indentation"));
+      continue;
+    }
+    throw new YamlSyntaxError(goScannerMessage(text, line.offset, "found character that cannot start any token"));
+  }
 }

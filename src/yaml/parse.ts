@@ -4,7 +4,7 @@
 // become strings, and Inf/NaN are rejected by the JSON step.
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, parseDocument, type Scalar } from "yaml";
 import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
-import { checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
+import { checkBlankLineTabs, checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
 import { fastYaml } from "./fast.js";
 import { formatFloat32Key, resolvedValue, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
 
@@ -194,6 +194,7 @@ export function parseYamlFull(src: string): RawValue {
       return null;
     }
     if (doc.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, doc.errors));
+    checkBlankLineTabs(src, doc);
     return decode(doc.contents, { text: src, doc, decodeCount: 0, aliasCount: 0, aliasDepth: 0, active: new Set() });
   } catch (err) {
     if (err instanceof YamlSyntaxError) throw new YamlError(`error converting YAML to JSON: ${err.message}`);

@@ -20,6 +20,17 @@ function goJson(v: unknown): string {
 // `{{ toJson .Values }}`, or the error after "cannot load values.yaml: ".
 const HELM: [name: string, input: string, kind: "ok" | "err", want: string][] = [
   ["tab", "a:\n\tb: 1\n", "err", "error converting YAML to JSON: yaml: line 2: found character that cannot start any token"],
+  // A line of blanks with a tab: the `yaml` package reads an empty line, go-yaml does not.
+  ["tab_line_after_plain", "a: 1\n\t\nb: 2\n", "err", "error converting YAML to JSON: yaml: line 2: found a tab character that violates indentation"],
+  ["tab_line_after_key", "a:\n\t\n  b: 1\n", "err", "error converting YAML to JSON: yaml: line 2: found character that cannot start any token"],
+  ["tab_line_after_quoted", "a: \"1\"\n\t\nb: 2\n", "err", "error converting YAML to JSON: yaml: line 2: found character that cannot start any token"],
+  ["tab_line_nested_plain", "a:\n  b: 1\n\t\nc: 2\n", "err", "error converting YAML to JSON: yaml: line 3: found a tab character that violates indentation"],
+  ["tab_line_right_of_block", "a:\n  b: 1\n   \t\nc: 2\n", "ok", "{\"a\":{\"b\":1},\"c\":2}"],
+  ["tab_line_after_comment", "a: 1\n# x\n\t\nb: 2\n", "err", "error converting YAML to JSON: yaml: line 3: found character that cannot start any token"],
+  ["tab_line_in_seq", "a:\n- x\n\t\n- y\n", "err", "error converting YAML to JSON: yaml: line 3: found a tab character that violates indentation"],
+  ["tab_line_first", "\t\na: 1\n", "err", "error converting YAML to JSON: yaml: found character that cannot start any token"],
+  ["tab_line_last", "a: 1\n\t\n", "err", "error converting YAML to JSON: yaml: line 2: found a tab character that violates indentation"],
+  ["tab_line_in_flow", "a: [1,\n\t\n 2]\n", "ok", "{\"a\":[1,2]}"],
   ["mapping_in_ctx", "a: b: c\n", "err", "error converting YAML to JSON: yaml: mapping values are not allowed in this context"],
   ["unclosed_flow_seq", "a: [1\n", "err", "error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'"],
   ["unclosed_flow_map", "a: {x: 1\n", "err", "error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'"],
