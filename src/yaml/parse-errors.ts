@@ -4,7 +4,7 @@
 // go-yaml reports "yaml: line N: MSG". For parser errors N is the 0-based line
 // of the problem mark; scanner errors add one. When the mark is on the first
 // line (0) the "line N: " part is left out altogether.
-import { type Document, isCollection, isScalar, type Node, visit, type YAMLError } from "yaml";
+import { type Document, isCollection, type Node, visit, type YAMLError } from "yaml";
 
 export class YamlSyntaxError extends Error {
   override name = "YamlSyntaxError";
