@@ -82,7 +82,12 @@ export function goYamlMessage(text: string, errors: readonly YAMLError[]): strin
         const end = lineOf(text, text.length) + (text === "" || text.endsWith("\n") ? 0 : 1);
         return parser(end, "did not find expected <document start>");
       }
-      if (/closing/.test(msg)) return scanner(lineOf(text, text.length), "found unexpected end of stream");
+      if (/closing/.test(msg)) {
+        // A quoted scalar running into a document marker: go-yaml stops at the marker.
+        const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/m.exec(text.slice(pos));
+        if (/quote/.test(msg) && marker) return scanner(lineOf(text, pos + marker.index), "found unexpected document indicator");
+        return scanner(lineOf(text, text.length), "found unexpected end of stream");
+      }
       if (/map values/.test(msg)) return scanner(line0 + 1, "could not find expected ':'");
       if (/flow sequence|\]/.test(msg)) return parser(line0, "did not find expected ',' or ']'");
       if (/flow map|\}/.test(msg)) return parser(line0, "did not find expected ',' or '}'");

@@ -6,6 +6,7 @@ import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, pars
 import { GoInt, type GoMap, newMap, type Value } from "../template/value.js";
 import { checkBlankLineTabs, checkPrintable, goParserMessage, goYamlMessage, YamlSyntaxError } from "./parse-errors.js";
 import { fastYaml } from "./fast.js";
+import { indentContinuations } from "./relax.js";
 import { formatFloat32Key, resolvedValue, resolveScalar, YamlDecodeError } from "./parse-resolve.js";
 
 /** A YAML or YAML->JSON error, worded as sigs.k8s.io/yaml words it. */
@@ -180,22 +181,32 @@ export function parseYamlRaw(text: string): RawValue {
   return fast ? fast.value : parseYamlFull(src);
 }
 
+const OPTIONS = { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false } as const;
+
 /** The full parser: the `yaml` package's tree decoded with go-yaml's rules and errors. */
 export function parseYamlFull(src: string): RawValue {
   try {
     checkPrintable(src);
-    const docs = parseAllDocuments(src, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false });
-    const doc = docs[0] as Document | undefined;
+    const docs = parseAllDocuments(src, OPTIONS);
+    let doc = docs[0] as Document | undefined;
     if (!doc) {
       // No document; directives without one are still an error for go-yaml,
       // which only the single-document parser reports.
-      const single = parseDocument(src, { version: "1.1", schema: "failsafe", uniqueKeys: false, merge: false });
+      const single = parseDocument(src, OPTIONS);
       if (single.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, single.errors));
       return null;
     }
-    if (doc.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, doc.errors));
-    checkBlankLineTabs(src, doc);
-    return decode(doc.contents, { text: src, doc, decodeCount: 0, aliasCount: 0, aliasDepth: 0, active: new Set() });
+    let text = src;
+    if (doc.errors.length > 0) {
+      // Quoted scalars and flow collections on less indented lines load in go-yaml.
+      const relaxed = indentContinuations(src);
+      const again = relaxed === undefined ? undefined : (parseAllDocuments(relaxed, OPTIONS)[0] as Document | undefined);
+      if (!again || again.errors.length > 0) throw new YamlSyntaxError(goYamlMessage(src, doc.errors));
+      doc = again;
+      text = relaxed!;
+    }
+    checkBlankLineTabs(text, doc);
+    return decode(doc.contents, { text, doc, decodeCount: 0, aliasCount: 0, aliasDepth: 0, active: new Set() });
   } catch (err) {
     if (err instanceof YamlSyntaxError) throw new YamlError(`error converting YAML to JSON: ${err.message}`);
     if (err instanceof YamlDecodeError) {
