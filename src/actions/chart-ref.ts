@@ -15,7 +15,13 @@ export type ChartPathOptions = Omit<LocateOptions, "destination">;
 export async function locateChartRef(ref: string, o: ChartPathOptions = {}): Promise<string> {
   const name = ref.trim();
   // helm tries the file system first, whatever else is asked.
-  if (existsSync(name)) return resolve(name);
+  if (existsSync(name)) {
+    if (o.verify === "always") {
+      const { defaultKeyring, verifyChart } = await import("../chart/provenance.js");
+      await verifyChart(resolve(name), o.keyring ?? defaultKeyring());
+    }
+    return resolve(name);
+  }
   const { locateChart } = await import("../repo/pull.js");
   return locateChart(name, { ...o, version: o.version?.trim() });
 }

@@ -68,7 +68,9 @@ export function addChartPathFlags(cmd: Command): Command {
     .option("--cert-file <file>", "identify HTTPS client using this SSL certificate file")
     .option("--key-file <file>", "identify HTTPS client using this SSL key file")
     .option("--insecure-skip-tls-verify", "skip tls certificate checks for the chart download")
-    .option("--plain-http", "use insecure HTTP connections for the chart download");
+    .option("--plain-http", "use insecure HTTP connections for the chart download")
+    .option("--verify", "verify the package before using it")
+    .option("--keyring <file>", "location of public keys used for verification (default: ~/.gnupg/pubring.gpg)");
 }
 
 export interface ChartPathFlagValues {
@@ -83,6 +85,8 @@ export interface ChartPathFlagValues {
   keyFile?: string;
   insecureSkipTlsVerify?: boolean;
   plainHttp?: boolean;
+  verify?: boolean;
+  keyring?: string;
 }
 
 /** The chart path flags as the actions' ChartPathOptions. */
@@ -99,6 +103,8 @@ export function chartPathOptions(f: ChartPathFlagValues, warn?: (msg: string) =>
     keyFile: f.keyFile,
     insecureSkipTLSVerify: f.insecureSkipTlsVerify,
     plainHttp: f.plainHttp,
+    verify: f.verify ? "always" : undefined,
+    keyring: f.keyring,
     warn,
   };
 }

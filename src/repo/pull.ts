@@ -11,6 +11,7 @@ import { getBytes, MAX_ARCHIVE_SIZE, MAX_INDEX_SIZE } from "./http.js";
 import { type ChartVersion, findChartVersion, type IndexFile, parseIndex, type Warn } from "./index-file.js";
 import { cacheIndexFile, helmPaths } from "./paths.js";
 import { writeFileAtomic } from "./yaml-io.js";
+import type { Verification } from "../chart/provenance.js";
 
 export interface LocateOptions {
   version?: string;
@@ -31,6 +32,10 @@ export interface LocateOptions {
   /** Where downloads go; the repository cache by default (as helm install does). */
   destination?: string;
   warn?: Warn;
+  /** --verify ("always": fetch ARCHIVE.prov and check it) or --prov ("later": fetch it only). */
+  verify?: "always" | "later";
+  /** The public keyring for --verify; helm's default when unset. */
+  keyring?: string;
 }
 
 export interface Downloaded {
@@ -41,6 +46,8 @@ export interface Downloaded {
   digest: string;
   /** The resolved reference (OCI: host/path:tag). */
   ref: string;
+  /** With verify "always": who signed it. */
+  verification?: Verification;
 }
 
 function paths(opts: LocateOptions) {
@@ -64,7 +71,13 @@ function entryFromFlags(url: string, opts: LocateOptions): RepoEntry {
   });
 }
 
-async function save(url: string, entry: RepoEntry, dest: string, expected?: string): Promise<{ path: string; digest: string }> {
+async function save(
+  url: string,
+  entry: RepoEntry,
+  dest: string,
+  opts: LocateOptions,
+  expected?: string,
+): Promise<{ path: string; digest: string; verification?: Verification }> {
   const body = await getBytes(url, { ...httpOptionsFor(entry), maxBytes: MAX_ARCHIVE_SIZE });
   const hex = createHash("sha256").update(body).digest("hex");
   if (expected && expected.replace(/^sha256:/, "") !== hex)
@@ -73,7 +86,24 @@ async function save(url: string, entry: RepoEntry, dest: string, expected?: stri
   const name = decodeURIComponent(basename(new URL(url).pathname)) || "chart.tgz";
   const path = join(dest, name);
   writeFileAtomic(path, body, 0o644);
-  return { path, digest: `sha256:${hex}` };
+  const verification = opts.verify ? await fetchProvenance(url, entry, path, body, opts) : undefined;
+  return { path, digest: `sha256:${hex}`, verification };
+}
+
+/** helm's ChartDownloader: ARCHIVE_URL.prov beside the archive, checked with --verify. */
+async function fetchProvenance(url: string, entry: RepoEntry, path: string, archive: Buffer, opts: LocateOptions): Promise<Verification | undefined> {
+  let prov: Buffer;
+  try {
+    prov = await getBytes(`${url}.prov`, { ...httpOptionsFor(entry), maxBytes: MAX_INDEX_SIZE });
+  } catch (err) {
+    if (opts.verify === "always") throw new RepoError(`failed to fetch provenance "${url}.prov"`, { cause: err });
+    opts.warn?.(`Verification not found for ${url}: ${(err as Error).message}`);
+    return undefined;
+  }
+  writeFileAtomic(`${path}.prov`, prov, 0o644);
+  if (opts.verify !== "always") return undefined;
+  const { defaultKeyring, verifyProvenance } = await import("../chart/provenance.js");
+  return verifyProvenance(archive, prov.toString("utf8"), basename(path), opts.keyring ?? defaultKeyring());
 }
 
 function pick(index: IndexFile, name: string, repoName: string, opts: LocateOptions): ChartVersion {
@@ -103,6 +133,7 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
   const p = paths(opts);
   const dest = opts.destination ?? p.repositoryCache;
   if (ref.startsWith("oci://")) {
+    if (opts.verify) throw new RepoError("provenance of OCI charts is not supported: verify the archive with `chartroom verify` after pulling it with its .prov");
     const { pullOciChart } = await import("./oci-pull.js");
     return pullOciChart(ref, { ...opts, ...p, destination: dest });
   }
@@ -116,11 +147,11 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
       throw new RepoError(`looks like "${opts.repo}" is not a valid chart repository or cannot be reached: ${(err as Error).message}`, { cause: err });
     }
     const cv = pickFromUrl(index, ref, opts);
-    const r = await save(resolveReference(opts.repo, cv.urls[0] as string), entry, dest, cv.digest);
+    const r = await save(resolveReference(opts.repo, cv.urls[0] as string), entry, dest, opts, cv.digest);
     return { ...r, chart: cv, ref };
   }
   if (/^https?:\/\//.test(ref)) {
-    const r = await save(ref, entryFromFlags(ref, opts), dest);
+    const r = await save(ref, entryFromFlags(ref, opts), dest, opts);
     return { ...r, ref };
   }
   const slash = ref.indexOf("/");
@@ -134,7 +165,7 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
     ? parseIndex(readFileSync(cached, "utf8"), cached, opts.warn)
     : (await downloadIndexFile(entry, p.repositoryCache, opts.warn)).index;
   const cv = pick(index, chartName, repoName, opts);
-  const r = await save(resolveReference(entry.url, cv.urls[0] as string), entry, dest, cv.digest);
+  const r = await save(resolveReference(entry.url, cv.urls[0] as string), entry, dest, opts, cv.digest);
   return { ...r, chart: cv, ref };
 }
 
@@ -145,7 +176,13 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
 export async function locateChart(ref: string, opts: LocateOptions = {}): Promise<string> {
   // helm tries the file system first, even with --repo.
   const local = resolve(ref);
-  if (existsSync(local)) return local;
+  if (existsSync(local)) {
+    if (opts.verify === "always") {
+      const { defaultKeyring, verifyChart } = await import("../chart/provenance.js");
+      await verifyChart(local, opts.keyring ?? defaultKeyring());
+    }
+    return local;
+  }
   if (ref.startsWith("/") || ref.startsWith(".")) throw new RepoError(`path "${ref}" not found`);
   return (await downloadChart(ref, opts)).path;
 }

@@ -24,6 +24,7 @@ import { register as sandbox } from "./sandbox.js";
 import { register as search } from "./search.js";
 import { register as show } from "./show.js";
 import { register as template } from "./template.js";
+import { register as verify } from "./verify.js";
 import { register as version } from "./version.js";
 
-export const commandModules: Array<(program: Command) => void> = [completion, create, dependency, get, history, install, lint, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, version];
+export const commandModules: Array<(program: Command) => void> = [completion, create, dependency, get, history, install, lint, list, package_, pull, push, recover, registry, repo, rollback, sandbox, search, show, status, template, test_, uninstall, upgrade, verify, version];

@@ -19,6 +19,9 @@ interface PullFlags extends PathFlags {
   keyFile?: string;
   insecureSkipTlsVerify?: boolean;
   plainHttp?: boolean;
+  verify?: boolean;
+  prov?: boolean;
+  keyring?: string;
 }
 
 export function register(program: Command): void {
@@ -38,6 +41,9 @@ export function register(program: Command): void {
     .option("--key-file <file>", "identify HTTPS client using this SSL key file")
     .option("--insecure-skip-tls-verify", "skip tls certificate checks for the chart download")
     .option("--plain-http", "use insecure HTTP connections for the chart download")
+    .option("--verify", "verify the package before using it")
+    .option("--prov", "fetch the provenance file, but don't perform verification")
+    .option("--keyring <file>", "location of public keys used for verification (default: ~/.gnupg/pubring.gpg)")
     .action(async (chart: string, flags: PullFlags) => {
       const paths = await resolvePaths(flags);
       const password = flags.passwordStdin ? await readStdinSecret() : flags.password;
@@ -61,9 +67,15 @@ export function register(program: Command): void {
         insecureSkipTLSVerify: flags.insecureSkipTlsVerify,
         plainHttp: flags.plainHttp,
         destination: scratch ?? flags.destination,
+        verify: flags.verify ? "always" : flags.prov ? "later" : undefined,
+        keyring: flags.keyring,
         warn: (m) => process.stderr.write(`WARNING: ${m}\n`),
       });
       if (chart.startsWith("oci://")) process.stdout.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
+      if (got.verification) {
+        const { verificationText } = await import("../../chart/provenance.js");
+        process.stdout.write(verificationText(got.verification));
+      }
       if (scratch) {
         const { isAbsolute } = await import("node:path");
         const { untarChart } = await import("../../repo/untar.js");

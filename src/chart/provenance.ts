@@ -1,0 +1,207 @@
+// Chart provenance, as helm's pkg/provenance: NAME-VERSION.tgz.prov is a PGP
+// clear-signed message (SHA-512) whose text is the chart's Chart.yaml as
+// helm marshals it, the YAML end marker "...", then the archive's SHA-256:
+//
+//   apiVersion: v2
+//   name: web
+//   version: 1.0.0
+//
+//   ...
+//   files:
+//     web-1.0.0.tgz: sha256:HEX
+//
+// Keys come from GnuPG binary keyrings (`gpg --export` / `gpg
+// --export-secret-keys`), ~/.gnupg/pubring.gpg by default, as helm's.
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, extname, join } from "node:path";
+import * as openpgp from "openpgp";
+import { loadChart } from "./load.js";
+import { marshalChartfile } from "./package.js";
+import { parseYaml } from "../yaml/parse.js";
+
+export class ProvenanceError extends Error {
+  override name = "ProvenanceError";
+  readonly userFacing = true;
+}
+
+export interface Verification {
+  /** The signer's user IDs ("Name (comment) <email>"). */
+  identities: string[];
+  /** The signing key's primary key fingerprint, upper-case hex. */
+  fingerprint: string;
+  /** "sha256:HEX" of the archive. */
+  fileHash: string;
+  fileName: string;
+}
+
+/** helm's default keyring: $GNUPGHOME/pubring.gpg, else ~/.gnupg/pubring.gpg. */
+export function defaultKeyring(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GNUPGHOME !== undefined ? join(env.GNUPGHOME, "pubring.gpg") : join(env.HOME || homedir(), ".gnupg", "pubring.gpg");
+}
+
+function sha256(data: Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+function ioMessage(err: unknown, op: string, path: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return `${op} ${path}: no such file or directory`;
+  if (code === "EISDIR") return `read ${path}: is a directory`;
+  if (code === "EACCES") return `${op} ${path}: permission denied`;
+  return `${op} ${path}: ${(err as Error).message}`;
+}
+
+async function readKeyring(path: string): Promise<openpgp.Key[]> {
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (err) {
+    throw new ProvenanceError(ioMessage(err, "open", path), { cause: err });
+  }
+  if (data.length === 0) return [];
+  try {
+    // An exported keyring is binary; an armored one is accepted as well.
+    const armored = data.subarray(0, 5).toString("latin1") === "-----";
+    return armored ? await openpgp.readKeys({ armoredKeys: data.toString("utf8") }) : await openpgp.readKeys({ binaryKeys: new Uint8Array(data) });
+  } catch (err) {
+    throw new ProvenanceError(`openpgp: invalid data: ${(err as Error).message} (keyring ${path})`, { cause: err });
+  }
+}
+
+function identities(key: openpgp.Key): string[] {
+  return key.users.map((u) => u.userID?.userID).filter((id): id is string => typeof id === "string");
+}
+
+/** The text helm signs for an archive: its Chart.yaml, "...", and its SHA-256. */
+export function messageBlock(archivePath: string): string {
+  const data = readFileSync(archivePath);
+  const chart = loadChart(archivePath);
+  return `${marshalChartfile(chart.metadata)}\n...\nfiles:\n  ${basename(archivePath)}: sha256:${sha256(data)}\n`;
+}
+
+export interface SignOptions {
+  keyring: string;
+  /** The key's user ID, or part of it. */
+  key: string;
+  /** Asked for only when the key is encrypted. */
+  passphrase?: (identity: string) => Promise<string>;
+}
+
+/** helm's Signatory.ClearSign: the .prov text for an archive. */
+export async function signArchive(archivePath: string, o: SignOptions): Promise<string> {
+  const ring = await readKeyring(o.keyring);
+  let entity: openpgp.Key | undefined;
+  let candidate: openpgp.Key | undefined;
+  let vague = false;
+  search: for (const key of ring) {
+    for (const id of identities(key)) {
+      if (id === o.key) {
+        entity = key;
+        break search;
+      }
+      if (id.includes(o.key)) {
+        if (candidate) vague = true;
+        candidate = key;
+      }
+    }
+  }
+  if (!entity && vague) throw new ProvenanceError(`more than one key contain the id "${o.key}"`);
+  entity ??= candidate;
+  if (!entity) throw new ProvenanceError("private key not found");
+  if (!entity.isPrivate()) throw new ProvenanceError("provided key is not a private key. Try providing a keyring with secret keys");
+  let signingKey = entity as openpgp.PrivateKey;
+  if (!signingKey.isDecrypted()) {
+    if (!o.passphrase) throw new ProvenanceError("the key is protected by a passphrase: give it with --passphrase-file");
+    const passphrase = await o.passphrase(identities(entity)[0] || "Unknown");
+    try {
+      signingKey = await openpgp.decryptKey({ privateKey: signingKey, passphrase });
+    } catch (err) {
+      throw new ProvenanceError(`openpgp: invalid data: private key checksum failure (${(err as Error).message})`, { cause: err });
+    }
+  }
+  // The text's last line break belongs to the armour, as in Go's clearsign.
+  const text = messageBlock(archivePath).replace(/\n$/, "");
+  const message = await openpgp.createCleartextMessage({ text });
+  const signed = await openpgp.sign({
+    message,
+    signingKeys: signingKey,
+    config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
+  });
+  // As Go writes it: Unix line breaks (the signature covers the text with
+  // canonical line breaks either way) and none after the armour.
+  return signed.replace(/\r\n/g, "\n").replace(/\n+$/, "");
+}
+
+/** Checks a .prov text against an archive's bytes with the keys of a keyring. */
+export async function verifyProvenance(archive: Buffer, prov: string, fileName: string, keyringPath: string): Promise<Verification> {
+  let message: openpgp.CleartextMessage;
+  try {
+    message = await openpgp.readCleartextMessage({ cleartextMessage: prov });
+  } catch (err) {
+    throw new ProvenanceError("failed to decode signature: signature block not found", { cause: err });
+  }
+  let ring: openpgp.Key[];
+  try {
+    ring = await readKeyring(keyringPath);
+  } catch (err) {
+    throw new ProvenanceError(`failed to load keyring: ${(err as Error).message}`, { cause: err });
+  }
+  const signerIds = message.getSigningKeyIDs();
+  let signer: openpgp.Key | undefined;
+  for (const key of ring) {
+    if (signerIds.some((id) => key.getKeys(id).length > 0)) {
+      signer = key;
+      break;
+    }
+  }
+  if (!signer) throw new ProvenanceError("openpgp: signature made by unknown entity");
+  const result = await openpgp.verify({ message, verificationKeys: signer, config: { minRSABits: 1024 } });
+  for (const s of result.signatures) {
+    try {
+      await s.verified;
+    } catch (err) {
+      throw new ProvenanceError(`openpgp: invalid signature: ${(err as Error).message.replace(/^Signed digest did not match$/, "hash tag doesn't match")}`, { cause: err });
+    }
+  }
+  const text = message.getText();
+  const at = text.indexOf("\n...\n");
+  if (at < 0) throw new ProvenanceError("message block must have at least two parts");
+  let files: Record<string, unknown> = {};
+  try {
+    const sums = parseYaml(text.slice(at + 5)) as { files?: Record<string, unknown> } | null;
+    files = sums?.files ?? {};
+  } catch (err) {
+    throw new ProvenanceError((err as Error).message, { cause: err });
+  }
+  const sum = `sha256:${sha256(archive)}`;
+  if (!Object.hasOwn(files, fileName)) throw new ProvenanceError(`provenance does not contain a SHA for a file named "${fileName}"`);
+  if (files[fileName] !== sum) throw new ProvenanceError(`sha256 sum does not match for ${fileName}: "${String(files[fileName])}" != "${sum}"`);
+  return { identities: identities(signer), fingerprint: signer.getFingerprint().toUpperCase(), fileHash: sum, fileName };
+}
+
+/** helm's downloader.VerifyChart: an archive on disk and the .prov beside it. */
+export async function verifyChart(path: string, keyring: string): Promise<Verification> {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (err) {
+    throw new ProvenanceError(ioMessage(err, "stat", path), { cause: err });
+  }
+  if (isDir) throw new ProvenanceError("unpacked charts cannot be verified");
+  if (extname(path).toLowerCase() !== ".tgz") throw new ProvenanceError("chart must be a tgz file");
+  const provPath = `${path}.prov`;
+  let prov: string;
+  try {
+    prov = readFileSync(provPath, "utf8");
+  } catch (err) {
+    throw new ProvenanceError(`could not load provenance file ${provPath}: ${ioMessage(err, "stat", provPath)}`, { cause: err });
+  }
+  return verifyProvenance(readFileSync(path), prov, basename(path), keyring);
+}
+
+/** What helm prints for a verified chart. */
+export function verificationText(v: Verification): string {
+  return `${v.identities.map((id) => `Signed by: ${id}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+}
