@@ -5,8 +5,8 @@ import semver from "semver";
 import { normalizeVersion } from "../chart/semver.js";
 import { DEVEL_CONSTRAINT, satisfies } from "./index-file.js";
 import { RepoError } from "./errors.js";
-import { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, parseOciRef, Registry, type RegistryOptions } from "./oci-client.js";
-import type { Downloaded, LocateOptions } from "./pull.js";
+import { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, HELM_PROV_MEDIA_TYPE, parseOciRef, Registry, type RegistryOptions } from "./oci-client.js";
+import { type Downloaded, keepProvenance, type LocateOptions } from "./pull.js";
 import { credentialsFor } from "./registry-config.js";
 import { writeFileAtomic } from "./yaml-io.js";
 
@@ -66,6 +66,13 @@ export async function pullOciChart(ref: string, opts: LocateOptions & { destinat
   mkdirSync(opts.destination, { recursive: true });
   const path = join(opts.destination, `${config.name ?? r.repository.split("/").pop()}-${config.version ?? reference}.tgz`);
   writeFileAtomic(path, archive, 0o644);
+  let verification: Downloaded["verification"];
+  if (opts.verify) {
+    // helm pushes the .prov as a layer of its own.
+    const prov = (manifest.layers ?? []).find((l) => l.mediaType === HELM_PROV_MEDIA_TYPE);
+    if (!prov) throw new RepoError(`manifest does not contain a layer with mediatype ${HELM_PROV_MEDIA_TYPE}`);
+    verification = await keepProvenance(path, archive, await reg.getBlob(r.repository, prov.digest), opts);
+  }
   const shown = r.digest ? `${r.host}/${r.repository}@${r.digest}` : `${r.host}/${r.repository}:${reference}`;
-  return { path, digest, ref: shown };
+  return { path, digest, ref: shown, verification };
 }

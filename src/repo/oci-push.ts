@@ -1,9 +1,9 @@
 // Push a packaged chart to an OCI registry with helm's media types, so helm
 // pulls what chartroom pushes.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadArchiveFiles, loadFiles } from "../chart/index.js";
 import { RepoError } from "./errors.js";
-import { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, parseOciRef } from "./oci-client.js";
+import { HELM_CHART_MEDIA_TYPE, HELM_CONFIG_MEDIA_TYPE, HELM_PROV_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE, parseOciRef } from "./oci-client.js";
 import { registryFor } from "./oci-pull.js";
 import type { LocateOptions } from "./pull.js";
 import { goTime } from "./yaml-io.js";
@@ -34,6 +34,13 @@ export async function pushChart(archivePath: string, remote: string, opts: Locat
   const config = configJson(md as unknown as Record<string, unknown>);
   const configDigest = await reg.pushBlob(base.repository, config);
   const layerDigest = await reg.pushBlob(base.repository, data);
+  const layers = [{ mediaType: HELM_CHART_MEDIA_TYPE, digest: layerDigest, size: data.length }];
+  // A signed chart's .prov goes along as a layer of its own, as helm pushes it.
+  const provPath = `${archivePath}.prov`;
+  if (existsSync(provPath)) {
+    const prov = readFileSync(provPath);
+    layers.push({ mediaType: HELM_PROV_MEDIA_TYPE, digest: await reg.pushBlob(base.repository, prov), size: prov.length });
+  }
   const annotations: Record<string, string> = {
     "org.opencontainers.image.created": goTime(),
     "org.opencontainers.image.title": md.name,
@@ -45,7 +52,7 @@ export async function pushChart(archivePath: string, remote: string, opts: Locat
       schemaVersion: 2,
       mediaType: OCI_MANIFEST_MEDIA_TYPE,
       config: { mediaType: HELM_CONFIG_MEDIA_TYPE, digest: configDigest, size: config.length },
-      layers: [{ mediaType: HELM_CHART_MEDIA_TYPE, digest: layerDigest, size: data.length }],
+      layers,
       annotations,
     }),
   );

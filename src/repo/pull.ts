@@ -100,6 +100,11 @@ async function fetchProvenance(url: string, entry: RepoEntry, path: string, arch
     opts.warn?.(`Verification not found for ${url}: ${(err as Error).message}`);
     return undefined;
   }
+  return keepProvenance(path, archive, prov, opts);
+}
+
+/** Writes ARCHIVE.prov beside a download and, with --verify, checks the archive against it. */
+export async function keepProvenance(path: string, archive: Buffer, prov: Buffer, opts: LocateOptions): Promise<Verification | undefined> {
   writeFileAtomic(`${path}.prov`, prov, 0o644);
   if (opts.verify !== "always") return undefined;
   const { defaultKeyring, verifyProvenance } = await import("../chart/provenance.js");
@@ -133,7 +138,6 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
   const p = paths(opts);
   const dest = opts.destination ?? p.repositoryCache;
   if (ref.startsWith("oci://")) {
-    if (opts.verify) throw new RepoError("provenance of OCI charts is not supported: verify the archive with `chartroom verify` after pulling it with its .prov");
     const { pullOciChart } = await import("./oci-pull.js");
     return pullOciChart(ref, { ...opts, ...p, destination: dest });
   }

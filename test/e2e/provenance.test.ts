@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageBlock } from "../../src/chart/provenance.js";
 import { type RepoServer, serveRepo } from "../../src/repo/index.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
-import { helmEnv, tempDir } from "../repo/helpers.js";
+import { helmEnv, REGISTRY_BIN, type RunningRegistry, startRegistry, tempDir } from "../repo/helpers.js";
 import { run } from "../sandbox/helpers.js";
 import { CLI, helmBinary, newSandbox } from "./release-helpers.js";
 
@@ -110,6 +110,38 @@ describe.skipIf(!helm.path)(`chart provenance${helm.path ? "" : ` (${helm.reason
       expect({ args, code: a.code, stderr: a.stderr }).toEqual({ args, code: 1, stderr: b.stderr });
     }
   }, 60_000);
+
+  describe.skipIf(!existsSync(REGISTRY_BIN))(`OCI${existsSync(REGISTRY_BIN) ? "" : ` (skipped: ${REGISTRY_BIN} is absent)`}`, () => {
+    let reg: RunningRegistry | undefined;
+    beforeAll(async () => {
+      reg = await startRegistry();
+    }, 60_000);
+    afterAll(() => reg?.stop());
+
+    it("push carries the .prov as helm's layer; pull --verify checks it either way round", async () => {
+      const signed = join(dir, "oci-signed");
+      mkdirSync(signed);
+      expect((await ours("package", join(dir, "web"), "-d", signed, "--sign", "--key", "Chart Signer", "--keyring", keys.sec)).code).toBe(0);
+      expect((await ours("push", join(signed, "web-0.1.0.tgz"), `oci://${reg?.host}/ours`, "--plain-http")).code).toBe(0);
+      expect((await theirs("push", join(signed, "web-0.1.0.tgz"), `oci://${reg?.host}/theirs`, "--plain-http")).code).toBe(0);
+      for (const repo of ["ours", "theirs"]) {
+        const d1 = join(dir, `oci-pull-ours-${repo}`);
+        const d2 = join(dir, `oci-pull-helm-${repo}`);
+        for (const d of [d1, d2]) mkdirSync(d);
+        const ref = `oci://${reg?.host}/${repo}/web`;
+        const [a, b] = await Promise.all([
+          ours("pull", ref, "--version", "0.1.0", "--verify", "--keyring", keys.pub, "--plain-http", "-d", d1),
+          theirs("pull", ref, "--version", "0.1.0", "--verify", "--keyring", keys.pub, "--plain-http", "-d", d2),
+        ]);
+        expect({ repo, code: b.code }).toEqual({ repo, code: 0 });
+        // helm 3.17 prints its Pulled/Digest lines a second time when it fetches the .prov.
+        const once = b.stderr.split("\n").slice(0, 2).join("\n");
+        expect({ repo, code: a.code, stderr: a.stderr, stdout: a.stdout }).toEqual({ repo, code: 0, stderr: `${once}\n`, stdout: b.stdout });
+        expect(a.stdout).toContain("Chart Hash Verified: sha256:");
+        expect(readFileSync(join(d1, "web-0.1.0.tgz.prov"))).toEqual(readFileSync(join(signed, "web-0.1.0.tgz.prov")));
+      }
+    }, 60_000);
+  });
 
   describe("pull and install --verify", () => {
     let server: RepoServer;

@@ -71,7 +71,8 @@ export function register(program: Command): void {
         keyring: flags.keyring,
         warn: (m) => process.stderr.write(`WARNING: ${m}\n`),
       });
-      if (chart.startsWith("oci://")) process.stdout.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
+      // helm's registry client writes these to stderr.
+      if (chart.startsWith("oci://")) process.stderr.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
       if (got.verification) {
         const { verificationText } = await import("../../chart/provenance.js");
         process.stdout.write(verificationText(got.verification));

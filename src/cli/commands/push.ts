@@ -34,6 +34,6 @@ export function register(program: Command): void {
         username: flags.username,
         password: flags.password,
       });
-      process.stdout.write(`Pushed: ${r.ref}\nDigest: ${r.digest}\n`);
+      process.stderr.write(`Pushed: ${r.ref}\nDigest: ${r.digest}\n`);
     });
 }
