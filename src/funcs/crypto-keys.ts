@@ -1,7 +1,7 @@
 // Private keys as Sprig writes and reads them: RSA as PKCS#1, EC as SEC 1,
 // Ed25519 as PKCS#8, DSA in Go's own {version,P,Q,G,Y,X} sequence.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { takePooledRsa } from "./crypto-pool.js";
+import { takePooledPrime } from "./crypto-pool.js";
 import { generateRsaKey } from "./crypto-rsa.js";
 import { bigintFromBytes, children, DerError, integer, oid, pem, pemDecode, readDer, seq, octets } from "./crypto-der.js";
 
@@ -18,7 +18,7 @@ export interface PrivKey {
 export function generateKey(kind: PrivKey["kind"], rsaBits = 2048): PrivKey {
   switch (kind) {
     case "rsa":
-      return { kind, key: takePooledRsa(rsaBits) ?? generateRsaKey(rsaBits) };
+      return { kind, key: generateRsaKey(rsaBits, takePooledPrime) };
     case "ecdsa":
       return { kind, key: generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey };
     case "ed25519":

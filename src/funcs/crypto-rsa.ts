@@ -15,8 +15,10 @@
 import * as nodeCrypto from "node:crypto";
 
 export interface RsaKit {
-  /** A new RSA private key of `bits` bits. */
-  generate(bits: number): nodeCrypto.KeyObject;
+  /** A new RSA private key of `bits` bits; its primes come from `pooled` when it has one. */
+  generate(bits: number, pooled?: (bits: number) => bigint | undefined): nodeCrypto.KeyObject;
+  /** A random prime of `bits` bits with its top two bits set. */
+  prime(bits: number): bigint;
 }
 
 export function rsaKit(crypto: typeof nodeCrypto): RsaKit {
@@ -90,12 +92,15 @@ export function rsaKit(crypto: typeof nodeCrypto): RsaKit {
   }
 
   return {
-    generate(bits: number): nodeCrypto.KeyObject {
+    prime,
+    generate(bits: number, pooled?: (bits: number) => bigint | undefined): nodeCrypto.KeyObject {
       if (bits < 1024 || bits % 16 !== 0) return crypto.generateKeyPairSync("rsa", { modulusLength: bits }).privateKey;
       const half = bits / 2;
+      const next = () => pooled?.(half) ?? prime(half);
       for (;;) {
-        let p = prime(half);
-        let q = prime(half);
+        let p = next();
+        let q = next();
+        if (p === q) continue;
         // FIPS 186-5 A.1.3: |p - q| > 2^(nlen/2 - 100).
         const diff = p > q ? p - q : q - p;
         if (diff >> BigInt(half - 100) === 0n) continue;
@@ -122,8 +127,8 @@ export function rsaKit(crypto: typeof nodeCrypto): RsaKit {
 
 let kit: RsaKit | undefined;
 
-/** A new RSA private key of `bits` bits. */
-export function generateRsaKey(bits: number): nodeCrypto.KeyObject {
+/** A new RSA private key of `bits` bits, with primes from `pooled` when it has them. */
+export function generateRsaKey(bits: number, pooled?: (bits: number) => bigint | undefined): nodeCrypto.KeyObject {
   kit ??= rsaKit(nodeCrypto);
-  return kit.generate(bits);
+  return kit.generate(bits, pooled);
 }

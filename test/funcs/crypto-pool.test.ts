@@ -1,7 +1,9 @@
-// Keys generated ahead on a worker thread are real, distinct keys of the size
-// asked for; the pool only runs for charts that make RSA keys.
+// Primes found ahead in a child process are distinct primes of the size asked
+// for, and make valid keys; the pool only runs for charts that make RSA keys.
+import { checkPrimeSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { keySizesFor, startKeyPool, stopKeyPool, takePooledRsa } from "../../src/funcs/crypto-pool.js";
+import { keySizesFor, startKeyPool, stopKeyPool, takePooledPrime } from "../../src/funcs/crypto-pool.js";
+import { generateRsaKey } from "../../src/funcs/crypto-rsa.js";
 import { waitFor } from "../helpers/ui.js";
 
 afterEach(() => stopKeyPool());
@@ -16,16 +18,27 @@ describe("RSA key pool", () => {
     expect(keySizesFor(["{{ genSelfSignedCert \"a\" nil nil 1 }}", '{{ genPrivateKey "rsa" }}'])).toEqual([2048, 4096]);
   });
 
-  it("hands out distinct keys of the size asked for, and nothing once stopped", async () => {
-    expect(takePooledRsa(2048)).toBeUndefined();
+  it("hands out distinct primes of the size asked for, keys take them, and nothing once stopped", async () => {
+    expect(takePooledPrime(1024)).toBeUndefined();
     startKeyPool([2048]);
-    const a = await waitFor(() => takePooledRsa(2048) ?? false, { timeout: 20_000, interval: 20 });
-    const b = await waitFor(() => takePooledRsa(2048) ?? false, { timeout: 20_000, interval: 20 });
-    expect(a.asymmetricKeyType).toBe("rsa");
-    expect(a.asymmetricKeyDetails?.modulusLength).toBe(2048);
-    expect(a.export({ format: "der", type: "pkcs8" }).equals(b.export({ format: "der", type: "pkcs8" }))).toBe(false);
-    expect(takePooledRsa(4096)).toBeUndefined();
+    const a = await waitFor(() => takePooledPrime(1024) ?? false, { timeout: 20_000, interval: 20 });
+    const b = await waitFor(() => takePooledPrime(1024) ?? false, { timeout: 20_000, interval: 20 });
+    for (const p of [a, b]) {
+      expect(p.toString(2).length).toBe(1024);
+      expect(checkPrimeSync(p, { checks: 32 })).toBe(true);
+    }
+    expect(a).not.toBe(b);
+    expect(takePooledPrime(2048)).toBeUndefined();
+    const taken: bigint[] = [];
+    const key = generateRsaKey(2048, (bits) => {
+      const p = [a, b][taken.length];
+      if (bits === 1024 && p !== undefined) taken.push(p);
+      return p;
+    });
+    const jwk = key.export({ format: "jwk" });
+    const factors = [jwk.p, jwk.q].map((x) => BigInt(`0x${Buffer.from(x!, "base64url").toString("hex")}`)).sort();
+    expect(factors).toEqual([a, b].sort());
     stopKeyPool();
-    expect(takePooledRsa(2048)).toBeUndefined();
+    expect(takePooledPrime(1024)).toBeUndefined();
   }, 60_000);
 });
