@@ -126,10 +126,11 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
     items.push({ typ: T.Error, pos: start, val: msg, line: lineOf(start) });
     return items;
   };
-  const atRightDelim = (): [boolean, boolean] => {
-    if (input.startsWith(RIGHT, pos)) return [true, false];
-    if (hasRightTrim(input, pos) && input.startsWith(RIGHT, pos + 2)) return [true, true];
-    return [false, false];
+  // 0: no right delimiter here; 1: "}}"; 2: " -}}".
+  const atRightDelim = (): 0 | 1 | 2 => {
+    if (input.charCodeAt(pos) === 125 && input.charCodeAt(pos + 1) === 125) return 1;
+    if (hasRightTrim(input, pos) && input.startsWith(RIGHT, pos + 2)) return 2;
+    return 0;
   };
   const skipLeadingSpace = (): void => {
     while (pos < input.length && isSpace(input[pos])) pos++;
@@ -140,11 +141,23 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
     return input.startsWith(RIGHT, pos);
   };
   const nextRune = (): string => {
-    const cp = input.codePointAt(pos);
-    if (cp === undefined) return "";
-    const s = String.fromCodePoint(cp);
+    const code = input.charCodeAt(pos);
+    if (code !== code) return ""; // NaN: the end
+    // ASCII (nearly all of a template) without building a new string.
+    if (code < 0x80) return input[pos++]!;
+    const s = String.fromCodePoint(input.codePointAt(pos)!);
     pos += s.length;
     return s;
+  };
+  const isAsciiWord = (code: number): boolean => code === 95 || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  /** Letters, digits and _ (whole runes, as Go reads them). */
+  const scanWord = (): void => {
+    for (;;) {
+      const code = input.charCodeAt(pos);
+      if (isAsciiWord(code)) pos++;
+      else if (code >= 0x80 && isAlphaNumeric(String.fromCodePoint(input.codePointAt(pos)!))) nextRune();
+      else return;
+    }
   };
   const accept = (set: string): boolean => {
     if (pos < input.length && set.includes(input[pos])) {
@@ -212,7 +225,8 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
       const close = input.indexOf("*/", pos + 2);
       if (close < 0) return fail("unclosed comment");
       pos = close + 2;
-      const [delim, trimAfter] = atRightDelim();
+      const delim = atRightDelim();
+      const trimAfter = delim === 2;
       if (!delim) return fail("comment ends before closing delimiter");
       pos += (trimAfter ? 2 : 0) + RIGHT.length;
       if (trimAfter) skipLeadingSpace();
@@ -225,8 +239,9 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
     parenDepth = 0;
     // Inside the action.
     for (;;) {
-      const [delim, trimAfter] = atRightDelim();
+      const delim = atRightDelim();
       if (delim) {
+        const trimAfter = delim === 2;
         if (parenDepth !== 0) return fail("unclosed left paren");
         if (trimAfter) pos += 2;
         start = pos;
@@ -306,7 +321,7 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
             emit(r === "$" ? T.Variable : T.Dot);
             continue;
           }
-          while (isAlphaNumeric(input[pos] ?? "")) nextRune();
+          scanWord();
           if (!atTerminator()) return fail(badChar());
           emit(r === "$" ? T.Variable : T.Field);
           continue;
@@ -332,7 +347,7 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
         continue;
       }
       if (isAlphaNumeric(r)) {
-        while (isAlphaNumeric(input[pos] ?? "")) nextRune();
+        scanWord();
         if (!atTerminator()) return fail(badChar());
         const word = input.slice(start, pos);
         const kw = keywords[word];

@@ -214,6 +214,25 @@ describe("template sets", () => {
     set.parse("t", '{{ template "d" }}');
     expect(set.execute("t", null)).toBe("orig");
   });
+  test("a set over a shared function table: its clones keep the table and the functions set since, in both directions apart", () => {
+    const table = Object.assign(Object.create(null), { base: { params: [], fn: () => "b" } });
+    const set = new TemplateSet(table);
+    set.setFuncs({ own: { params: [], fn: () => "o" } });
+    const c = set.clone();
+    c.parse("t", "{{ base }}{{ own }}");
+    expect(c.execute("t", null)).toBe("bo");
+    // Functions set on either side after the clone stay on that side.
+    set.setFuncs({ later: { params: [], fn: () => "l" } });
+    expect(() => c.parse("u", "{{ later }}")).toThrow('function "later" not defined');
+    c.setFuncs({ mine: { params: [], fn: () => "m" } });
+    expect(() => set.parse("u", "{{ mine }}")).toThrow('function "mine" not defined');
+    // The shared table itself is never written.
+    expect(Object.keys(table)).toEqual(["base"]);
+    // A clone of a clone still sees the table.
+    const cc = c.clone();
+    cc.parse("v", "{{ base }}{{ own }}{{ mine }}");
+    expect(cc.execute("v", null)).toBe("bom");
+  });
   test("executing an unknown name", () => {
     const set = new TemplateSet({});
     expect(() => set.execute("nope", null)).toThrow('template: no template "nope" associated with template "gotpl"');
