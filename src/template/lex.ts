@@ -141,8 +141,8 @@ export function lex(input: string, breakOK = true, continueOK = true): Item[] {
     return input.startsWith(RIGHT, pos);
   };
   const nextRune = (): string => {
+    if (pos >= input.length) return "";
     const code = input.charCodeAt(pos);
-    if (code !== code) return ""; // NaN: the end
     // ASCII (nearly all of a template) without building a new string.
     if (code < 0x80) return input[pos++]!;
     const s = String.fromCodePoint(input.codePointAt(pos)!);
