@@ -71,7 +71,40 @@ async function readKeyring(path: string): Promise<openpgp.Key[]> {
 }
 
 function identities(key: openpgp.Key): string[] {
-  return key.users.map((u) => u.userID?.userID).filter((id): id is string => typeof id === "string");
+  const ids = key.users.map((u) => u.userID?.userID).filter((id): id is string => typeof id === "string");
+  return [...new Set(ids)];
+}
+
+// What helm's OpenPGP library (golang.org/x/crypto/openpgp) reads: version 4
+// keys and signatures made with RSA, DSA or ECDSA. It skips other keys in a
+// keyring and refuses other signatures, so a chart signed with, say, an
+// Ed25519 key would not verify with helm.
+const HELM_ALGORITHMS = new Set<number>([
+  openpgp.enums.publicKey.rsaEncryptSign,
+  openpgp.enums.publicKey.rsaSign,
+  openpgp.enums.publicKey.dsa,
+  openpgp.enums.publicKey.ecdsa,
+]);
+
+function helmCanUse(key: openpgp.Key): boolean {
+  return key.keyPacket.version === 4 && HELM_ALGORITHMS.has(key.keyPacket.algorithm);
+}
+
+/** helm's NewFromKeyring: an exact user ID, else the one key whose user ID contains `id`. */
+function findKey(ring: openpgp.Key[], id: string): openpgp.Key | undefined {
+  let candidate: openpgp.Key | undefined;
+  let vague = false;
+  for (const key of ring) {
+    for (const name of identities(key)) {
+      if (name === id) return key;
+      if (name.includes(id)) {
+        if (candidate) vague = true;
+        candidate = key;
+      }
+    }
+  }
+  if (vague) throw new ProvenanceError(`more than one key contain the id "${id}"`);
+  return candidate;
 }
 
 /** The text helm signs for an archive: its Chart.yaml, "...", and its SHA-256. */
@@ -92,24 +125,15 @@ export interface SignOptions {
 /** helm's Signatory.ClearSign: the .prov text for an archive. */
 export async function signArchive(archivePath: string, o: SignOptions): Promise<string> {
   const ring = await readKeyring(o.keyring);
-  let entity: openpgp.Key | undefined;
-  let candidate: openpgp.Key | undefined;
-  let vague = false;
-  search: for (const key of ring) {
-    for (const id of identities(key)) {
-      if (id === o.key) {
-        entity = key;
-        break search;
-      }
-      if (id.includes(o.key)) {
-        if (candidate) vague = true;
-        candidate = key;
-      }
+  const entity = findKey(ring.filter(helmCanUse), o.key);
+  if (!entity) {
+    const other = findKey(ring.filter((k) => !helmCanUse(k)), o.key);
+    if (other) {
+      const algo = `${other.getAlgorithmInfo().algorithm} key (OpenPGP version ${other.keyPacket.version})`;
+      throw new ProvenanceError(`the key "${identities(other)[0] ?? o.key}" is an ${algo}, which helm cannot read: sign with an RSA, DSA or ECDSA key`);
     }
+    throw new ProvenanceError("private key not found");
   }
-  if (!entity && vague) throw new ProvenanceError(`more than one key contain the id "${o.key}"`);
-  entity ??= candidate;
-  if (!entity) throw new ProvenanceError("private key not found");
   if (!entity.isPrivate()) throw new ProvenanceError("provided key is not a private key. Try providing a keyring with secret keys");
   let signingKey = entity as openpgp.PrivateKey;
   if (!signingKey.isDecrypted()) {
@@ -124,14 +148,32 @@ export async function signArchive(archivePath: string, o: SignOptions): Promise<
   // The text's last line break belongs to the armour, as in Go's clearsign.
   const text = messageBlock(archivePath).replace(/\n$/, "");
   const message = await openpgp.createCleartextMessage({ text });
-  const signed = await openpgp.sign({
-    message,
-    signingKeys: signingKey,
-    config: { preferredHashAlgorithm: openpgp.enums.hash.sha512 },
-  });
+  let signed: string;
+  try {
+    // helm signs with the primary key, whatever signing subkeys there are,
+    // and adds no salt notation.
+    signed = await openpgp.sign({
+      message,
+      signingKeys: signingKey,
+      signingKeyIDs: signingKey.getKeyID(),
+      config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
+    });
+  } catch (err) {
+    throw new ProvenanceError(`cannot sign with the primary key of "${identities(entity)[0] ?? o.key}": ${(err as Error).message}`, { cause: err });
+  }
   // As Go writes it: Unix line breaks (the signature covers the text with
   // canonical line breaks either way) and none after the armour.
   return signed.replace(/\r\n/g, "\n").replace(/\n+$/, "");
+}
+
+/** The signature block of a clear-signed text (already known to hold one). */
+async function readSignature(prov: string): Promise<openpgp.Signature> {
+  const armored = prov.slice(prov.indexOf("-----BEGIN PGP SIGNATURE-----"));
+  try {
+    return await openpgp.readSignature({ armoredSignature: armored });
+  } catch (err) {
+    throw new ProvenanceError(`openpgp: invalid data: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /** Checks a .prov text against an archive's bytes with the keys of a keyring. */
@@ -148,6 +190,8 @@ export async function verifyProvenance(archive: Buffer, prov: string, fileName: 
   } catch (err) {
     throw new ProvenanceError(`failed to load keyring: ${(err as Error).message}`, { cause: err });
   }
+  const [sig] = (await readSignature(prov)).packets;
+  if (sig?.publicKeyAlgorithm != null && !HELM_ALGORITHMS.has(sig.publicKeyAlgorithm)) throw new ProvenanceError(`openpgp: unsupported feature: public key algorithm ${sig.publicKeyAlgorithm}`);
   const signerIds = message.getSigningKeyIDs();
   let signer: openpgp.Key | undefined;
   for (const key of ring) {
@@ -157,7 +201,10 @@ export async function verifyProvenance(archive: Buffer, prov: string, fileName: 
     }
   }
   if (!signer) throw new ProvenanceError("openpgp: signature made by unknown entity");
-  const result = await openpgp.verify({ message, verificationKeys: signer, config: { minRSABits: 1024 } });
+  // Keys are judged as they were when they signed: a chart signed before its
+  // key expired still verifies, as it does with helm.
+  const date = sig?.created ?? undefined;
+  const result = await openpgp.verify({ message, verificationKeys: signer, date, config: { minRSABits: 1024 } });
   for (const s of result.signatures) {
     try {
       await s.verified;
@@ -166,11 +213,11 @@ export async function verifyProvenance(archive: Buffer, prov: string, fileName: 
     }
   }
   const text = message.getText();
-  const at = text.indexOf("\n...\n");
-  if (at < 0) throw new ProvenanceError("message block must have at least two parts");
+  const parts = text.split("\n...\n");
+  if (parts.length < 2) throw new ProvenanceError("message block must have at least two parts");
   let files: Record<string, unknown> = {};
   try {
-    const sums = parseYaml(text.slice(at + 5)) as { files?: Record<string, unknown> } | null;
+    const sums = parseYaml(parts[1] as string) as { files?: Record<string, unknown> } | null;
     files = sums?.files ?? {};
   } catch (err) {
     throw new ProvenanceError((err as Error).message, { cause: err });

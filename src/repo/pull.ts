@@ -36,6 +36,8 @@ export interface LocateOptions {
   verify?: "always" | "later";
   /** The public keyring for --verify; helm's default when unset. */
   keyring?: string;
+  /** helm's downloader output (stdout): the warning when --prov finds no .prov. Falls back to warn. */
+  notice?: (msg: string) => void;
 }
 
 export interface Downloaded {
@@ -71,8 +73,10 @@ function entryFromFlags(url: string, opts: LocateOptions): RepoEntry {
   });
 }
 
+/** Downloads `url` (asked for as `ref`) into `dest`, with its .prov when verifying. */
 async function save(
   url: string,
+  ref: string,
   entry: RepoEntry,
   dest: string,
   opts: LocateOptions,
@@ -86,18 +90,20 @@ async function save(
   const name = decodeURIComponent(basename(new URL(url).pathname)) || "chart.tgz";
   const path = join(dest, name);
   writeFileAtomic(path, body, 0o644);
-  const verification = opts.verify ? await fetchProvenance(url, entry, path, body, opts) : undefined;
+  const verification = opts.verify ? await fetchProvenance(url, ref, entry, path, body, opts) : undefined;
   return { path, digest: `sha256:${hex}`, verification };
 }
 
 /** helm's ChartDownloader: ARCHIVE_URL.prov beside the archive, checked with --verify. */
-async function fetchProvenance(url: string, entry: RepoEntry, path: string, archive: Buffer, opts: LocateOptions): Promise<Verification | undefined> {
+async function fetchProvenance(url: string, ref: string, entry: RepoEntry, path: string, archive: Buffer, opts: LocateOptions): Promise<Verification | undefined> {
   let prov: Buffer;
   try {
     prov = await getBytes(`${url}.prov`, { ...httpOptionsFor(entry), maxBytes: MAX_INDEX_SIZE });
   } catch (err) {
     if (opts.verify === "always") throw new RepoError(`failed to fetch provenance "${url}.prov"`, { cause: err });
-    opts.warn?.(`Verification not found for ${url}: ${(err as Error).message}`);
+    const msg = `Verification not found for ${ref}: ${(err as Error).message}`;
+    if (opts.notice) opts.notice(`WARNING: ${msg}`);
+    else opts.warn?.(msg);
     return undefined;
   }
   return keepProvenance(path, archive, prov, opts);
@@ -151,11 +157,12 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
       throw new RepoError(`looks like "${opts.repo}" is not a valid chart repository or cannot be reached: ${(err as Error).message}`, { cause: err });
     }
     const cv = pickFromUrl(index, ref, opts);
-    const r = await save(resolveReference(opts.repo, cv.urls[0] as string), entry, dest, opts, cv.digest);
+    const url = resolveReference(opts.repo, cv.urls[0] as string);
+    const r = await save(url, url, entry, dest, opts, cv.digest);
     return { ...r, chart: cv, ref };
   }
   if (/^https?:\/\//.test(ref)) {
-    const r = await save(ref, entryFromFlags(ref, opts), dest, opts);
+    const r = await save(ref, ref, entryFromFlags(ref, opts), dest, opts);
     return { ...r, ref };
   }
   const slash = ref.indexOf("/");
@@ -169,7 +176,7 @@ export async function downloadChart(ref: string, opts: LocateOptions = {}): Prom
     ? parseIndex(readFileSync(cached, "utf8"), cached, opts.warn)
     : (await downloadIndexFile(entry, p.repositoryCache, opts.warn)).index;
   const cv = pick(index, chartName, repoName, opts);
-  const r = await save(resolveReference(entry.url, cv.urls[0] as string), entry, dest, opts, cv.digest);
+  const r = await save(resolveReference(entry.url, cv.urls[0] as string), ref, entry, dest, opts, cv.digest);
   return { ...r, chart: cv, ref };
 }
 

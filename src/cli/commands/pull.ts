@@ -53,38 +53,44 @@ export function register(program: Command): void {
       const { tmpdir } = await import("node:os");
       // helm downloads into a temporary directory when unpacking, so no archive is left behind.
       const scratch = flags.untar ? mkdtempSync(join(tmpdir(), "chartroom-pull-")) : undefined;
-      const got = await downloadChart(chart, {
-        ...paths,
-        version: flags.version,
-        devel: flags.devel,
-        repo: flags.repo,
-        username: flags.username,
-        password,
-        passCredentials: flags.passCredentials,
-        caFile: flags.caFile,
-        certFile: flags.certFile,
-        keyFile: flags.keyFile,
-        insecureSkipTLSVerify: flags.insecureSkipTlsVerify,
-        plainHttp: flags.plainHttp,
-        destination: scratch ?? flags.destination,
-        verify: flags.verify ? "always" : flags.prov ? "later" : undefined,
-        keyring: flags.keyring,
-        warn: (m) => process.stderr.write(`WARNING: ${m}\n`),
-      });
-      // helm's registry client writes these to stderr.
-      if (chart.startsWith("oci://")) process.stderr.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
-      if (got.verification) {
-        const { verificationText } = await import("../../chart/provenance.js");
-        process.stdout.write(verificationText(got.verification));
-      }
-      if (scratch) {
-        const { isAbsolute } = await import("node:path");
-        const { untarChart } = await import("../../repo/untar.js");
-        try {
-          untarChart(got.path, isAbsolute(flags.untardir) ? flags.untardir : join(flags.destination, flags.untardir));
-        } finally {
-          rmSync(scratch, { recursive: true, force: true });
+      // As helm, what the download has to say is printed only once it all succeeded.
+      let out = "";
+      try {
+        const got = await downloadChart(chart, {
+          ...paths,
+          version: flags.version,
+          devel: flags.devel,
+          repo: flags.repo,
+          username: flags.username,
+          password,
+          passCredentials: flags.passCredentials,
+          caFile: flags.caFile,
+          certFile: flags.certFile,
+          keyFile: flags.keyFile,
+          insecureSkipTLSVerify: flags.insecureSkipTlsVerify,
+          plainHttp: flags.plainHttp,
+          destination: scratch ?? flags.destination,
+          verify: flags.verify ? "always" : flags.prov ? "later" : undefined,
+          keyring: flags.keyring,
+          warn: (m) => process.stderr.write(`WARNING: ${m}\n`),
+          notice: (m) => {
+            out += `${m}\n`;
+          },
+        });
+        // helm's registry client writes these to stderr.
+        if (chart.startsWith("oci://")) process.stderr.write(`Pulled: ${got.ref}\nDigest: ${got.digest}\n`);
+        if (got.verification) {
+          const { verificationText } = await import("../../chart/provenance.js");
+          out += verificationText(got.verification);
         }
+        if (scratch) {
+          const { isAbsolute } = await import("node:path");
+          const { untarChart } = await import("../../repo/untar.js");
+          untarChart(got.path, isAbsolute(flags.untardir) ? flags.untardir : join(flags.destination, flags.untardir));
+        }
+      } finally {
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
       }
+      process.stdout.write(out);
     });
 }
