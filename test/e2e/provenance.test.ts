@@ -179,6 +179,25 @@ describe.skipIf(!helm.path)(`chart provenance${helm.path ? "" : ` (${helm.reason
       expect([bad.code, bad.stderr]).toEqual([1, "Error: openpgp: signature made by unknown entity\n"]);
     }, 60_000);
 
+    it("a repository without .prov: pull --prov warns on stdout as helm, --verify fails as helm", async () => {
+      const plain = join(dir, "plain-repo");
+      mkdirSync(plain);
+      expect((await ours("package", join(dir, "web"), "-d", plain)).code).toBe(0);
+      const unsigned = await serveRepo({ dir: plain });
+      try {
+        expect((await ours("repo", "add", "plain", unsigned.url)).code).toBe(0);
+        for (const args of [["plain/web", "--prov"], ["plain/web", "--verify", "--keyring", keys.pub], ["web", "--repo", unsigned.url, "--prov"]]) {
+          const d1 = join(dir, `plain-ours-${args.join("")}`.replace(/\W/g, ""));
+          const d2 = join(dir, `plain-helm-${args.join("")}`.replace(/\W/g, ""));
+          for (const d of [d1, d2]) mkdirSync(d);
+          const [a, b] = await Promise.all([ours("pull", ...args, "-d", d1), theirs("pull", ...args, "-d", d2)]);
+          expect({ args, ...a }).toEqual({ args, ...b });
+        }
+      } finally {
+        await unsigned.stop();
+      }
+    }, 60_000);
+
     it("install --verify installs a signed chart and refuses one it cannot verify", async () => {
       const kc = ["--kubeconfig", sb.kubeconfigPath];
       const r = await ours(...kc, "install", "signed", "signed/web", "--verify", "--keyring", keys.pub);
