@@ -142,7 +142,10 @@ export async function signArchive(archivePath: string, o: SignOptions): Promise<
     try {
       signingKey = await openpgp.decryptKey({ privateKey: signingKey, passphrase });
     } catch (err) {
-      throw new ProvenanceError(`openpgp: invalid data: private key checksum failure (${(err as Error).message})`, { cause: err });
+      const msg = (err as Error).message;
+      // A wrong passphrase in helm's words; anything else as openpgp says it.
+      if (/incorrect key passphrase/i.test(msg)) throw new ProvenanceError("openpgp: invalid data: private key checksum failure", { cause: err });
+      throw new ProvenanceError(`cannot unlock the key "${identities(entity)[0] ?? o.key}": ${msg}`, { cause: err });
     }
   }
   // The text's last line break belongs to the armour, as in Go's clearsign.
