@@ -166,7 +166,19 @@ export async function signArchive(archivePath: string, o: SignOptions): Promise<
   }
   // As Go writes it: Unix line breaks (the signature covers the text with
   // canonical line breaks either way) and none after the armour.
-  return signed.replace(/\r\n/g, "\n").replace(/\n+$/, "");
+  return goArmor(signed.replace(/\r\n/g, "\n").replace(/\n+$/, ""));
+}
+
+/** The signature block's base64 in lines of 64, as Go's armour writes it (openpgp writes 60). */
+function goArmor(signed: string): string {
+  const begin = signed.indexOf("-----BEGIN PGP SIGNATURE-----");
+  if (begin < 0) return signed;
+  const lines = signed.slice(begin).split("\n");
+  const blank = lines.indexOf("", 1);
+  const end = lines.findIndex((l, i) => i > blank && (l.startsWith("=") || l.startsWith("-----END ")));
+  if (blank < 0 || end < 0) return signed;
+  const wrapped = lines.slice(blank + 1, end).join("").match(/.{1,64}/g) ?? [];
+  return signed.slice(0, begin) + [...lines.slice(0, blank + 1), ...wrapped, ...lines.slice(end)].join("\n");
 }
 
 /** The signature block of a clear-signed text (already known to hold one). */

@@ -100,6 +100,12 @@ describe.skipIf(!GPG)(`GnuPG keyrings${GPG ? "" : " (skipped: gpg is not install
       const prov = await sign(key, ring("sec.gpg"), "pw");
       expect(prov).toMatch(/^-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\napiVersion: v2\n/);
       expect(prov).toMatch(/\n-----END PGP SIGNATURE-----$/);
+      // Go's armour: base64 in lines of 64, then the checksum line.
+      const armour = prov.slice(prov.indexOf("-----BEGIN PGP SIGNATURE-----")).split("\n");
+      const b64 = armour.slice(2, -2);
+      expect(armour[1]).toBe("");
+      expect(armour.at(-2)).toMatch(/^=[A-Za-z0-9+/]{4}$/);
+      expect(b64.slice(0, -1).every((l) => l.length === 64) && (b64.at(-1)?.length ?? 0) <= 64).toBe(true);
       const signer = fpr(uid);
       const ids = (await openpgp.readCleartextMessage({ cleartextMessage: prov })).getSigningKeyIDs().map((id) => id.toHex().toUpperCase());
       expect(ids).toEqual([signer.slice(-16)]);
@@ -227,6 +233,9 @@ describe.skipIf(!GPG)(`GnuPG keyrings${GPG ? "" : " (skipped: gpg is not install
       expect(body(`${helms}.prov`)).toContain("\n- - web\n");
       expect(body(`${helms}.prov`)).toBe(`${head}${escaped(messageBlock(helms))}`);
       expect(body(`${mine}.prov`)).toBe(`${head}${escaped(messageBlock(mine))}`);
+      // helm's archive signed by us: the text before the signature is helm's, byte for byte.
+      const again = await signArchive(helms, { keyring: ring("sec-rsa.gpg"), key: "Carol", passphrase: async () => "pw" });
+      expect(again.slice(0, again.indexOf("-----BEGIN PGP SIGNATURE-----"))).toBe(body(`${helms}.prov`));
       for (const [chart, keyring] of [
         [helms, ring("pub-rsa.gpg")],
         [mine, ring("pub-rsa.gpg")],
