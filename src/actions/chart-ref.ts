@@ -14,14 +14,9 @@ export type ChartPathOptions = Omit<LocateOptions, "destination">;
 /** The local path of a chart reference, downloading it into the repository cache when it is remote. */
 export async function locateChartRef(ref: string, o: ChartPathOptions = {}): Promise<string> {
   const name = ref.trim();
-  // helm tries the file system first, whatever else is asked.
-  if (existsSync(name)) {
-    if (o.verify === "always") {
-      const { defaultKeyring, verifyChart } = await import("../chart/provenance.js");
-      await verifyChart(resolve(name), o.keyring ?? defaultKeyring());
-    }
-    return resolve(name);
-  }
+  // helm tries the file system first, whatever else is asked; --verify of a
+  // local archive is the repository layer's, as for a download.
+  if (existsSync(name) && o.verify !== "always") return resolve(name);
   const { locateChart } = await import("../repo/pull.js");
   return locateChart(name, { ...o, version: o.version?.trim() });
 }

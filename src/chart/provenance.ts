@@ -18,6 +18,7 @@ import { homedir } from "node:os";
 import { basename, extname, join } from "node:path";
 import * as openpgp from "openpgp";
 import { loadChart } from "./load.js";
+import { goPathError } from "./path-error.js";
 import { marshalChartfile } from "./package.js";
 import { parseYaml } from "../yaml/parse.js";
 
@@ -45,20 +46,13 @@ function sha256(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-function ioMessage(err: unknown, op: string, path: string): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `${op} ${path}: no such file or directory`;
-  if (code === "EISDIR") return `read ${path}: is a directory`;
-  if (code === "EACCES") return `${op} ${path}: permission denied`;
-  return `${op} ${path}: ${(err as Error).message}`;
-}
 
 async function readKeyring(path: string): Promise<openpgp.Key[]> {
   let data: Buffer;
   try {
     data = readFileSync(path);
   } catch (err) {
-    throw new ProvenanceError(ioMessage(err, "open", path), { cause: err });
+    throw new ProvenanceError(goPathError("open", path, err), { cause: err });
   }
   if (data.length === 0) return [];
   try {
@@ -249,7 +243,7 @@ export async function verifyChart(path: string, keyring: string): Promise<Verifi
   try {
     isDir = statSync(path).isDirectory();
   } catch (err) {
-    throw new ProvenanceError(ioMessage(err, "stat", path), { cause: err });
+    throw new ProvenanceError(goPathError("stat", path, err), { cause: err });
   }
   if (isDir) throw new ProvenanceError("unpacked charts cannot be verified");
   if (extname(path).toLowerCase() !== ".tgz") throw new ProvenanceError("chart must be a tgz file");
@@ -258,7 +252,7 @@ export async function verifyChart(path: string, keyring: string): Promise<Verifi
   try {
     prov = readFileSync(provPath, "utf8");
   } catch (err) {
-    throw new ProvenanceError(`could not load provenance file ${provPath}: ${ioMessage(err, "stat", provPath)}`, { cause: err });
+    throw new ProvenanceError(`could not load provenance file ${provPath}: ${goPathError("stat", provPath, err)}`, { cause: err });
   }
   return verifyProvenance(readFileSync(path), prov, basename(path), keyring);
 }

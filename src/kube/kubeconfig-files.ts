@@ -15,7 +15,6 @@ export type Dict = Record<string, any>;
 /** A named cluster, user or context, with the directory of the file that defined it. */
 export interface KubeconfigEntry {
   value: Dict;
-  file: string;
   base: string;
 }
 
@@ -36,14 +35,14 @@ export interface KubeconfigSource {
 }
 
 /** The files to read, in order, and whether the list was given explicitly. */
-export function kubeconfigPaths(src: KubeconfigSource = {}): { paths: string[]; explicit: boolean; fromEnv: boolean } {
+export function kubeconfigPaths(src: KubeconfigSource = {}): { paths: string[]; explicit: boolean } {
   const env = src.env ?? process.env;
-  if (src.kubeconfig) return { paths: [src.kubeconfig], explicit: true, fromEnv: false };
+  if (src.kubeconfig) return { paths: [src.kubeconfig], explicit: true };
   if (env.KUBECONFIG) {
     const paths = [...new Set(env.KUBECONFIG.split(delimiter).filter(Boolean))];
-    if (paths.length > 0) return { paths, explicit: false, fromEnv: true };
+    if (paths.length > 0) return { paths, explicit: false };
   }
-  return { paths: [join(src.home ?? (env.HOME || homedir()), ".kube", "config")], explicit: false, fromEnv: false };
+  return { paths: [join(src.home ?? (env.HOME || homedir()), ".kube", "config")], explicit: false };
 }
 
 export class KubeconfigReadError extends Error {
@@ -96,7 +95,7 @@ export function mergeKubeconfigs(paths: string[], opts: { explicit?: boolean; on
         const name = entry?.name;
         if (typeof name !== "string" || into.has(name)) continue;
         const value = entry[key];
-        into.set(name, { value: value && typeof value === "object" ? value : {}, file: path, base });
+        into.set(name, { value: value && typeof value === "object" ? value : {}, base });
       }
     }
   }

@@ -3,6 +3,7 @@
 // applied in turn on top of the result.
 import { readFileSync } from "node:fs";
 import { type GoMap, isMap, newMap, type Value } from "../template/value.js";
+import { goPathError } from "../chart/path-error.js";
 import { parseYamlMap } from "../yaml/parse.js";
 import { parseSetFileInto, parseSetInto, parseSetJsonInto, parseSetStringInto, StrvalsError } from "./strvals.js";
 import { parseSetLiteralInto } from "./strvals-literal.js";
@@ -30,14 +31,6 @@ export class ValuesError extends Error {
 
 export type ReadFileFn = (path: string) => Buffer | string;
 
-/** Go's os.ReadFile error text for the common cases. */
-function goReadError(path: string, err: unknown): string {
-  const code = (err as { code?: string }).code;
-  if (code === "ENOENT") return `open ${path}: no such file or directory`;
-  if (code === "EISDIR") return `read ${path}: is a directory`;
-  if (code === "EACCES") return `open ${path}: permission denied`;
-  return `open ${path}: ${(err as Error).message}`;
-}
 
 /** Reads a values file the way helm does ("-" is stdin). */
 export function defaultReadFile(path: string): Buffer {
@@ -51,7 +44,7 @@ function read(readFile: ReadFileFn, path: string): string {
     return typeof data === "string" ? data : data.toString("utf8");
   } catch (err) {
     if (err instanceof ValuesError) throw err;
-    throw new ValuesError(goReadError(path, err), { cause: err });
+    throw new ValuesError(goPathError("open", path, err), { cause: err });
   }
 }
 

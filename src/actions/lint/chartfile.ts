@@ -23,7 +23,7 @@ export function lintChartfile(linter: Linter): void {
     try {
       text = readFileSync(chartPath, "utf8");
     } catch (err) {
-      throw new Error(pathErrorText((err as { code?: string }).code === "EISDIR" ? "read" : "open", chartPath, err));
+      throw new Error(pathErrorText("open", chartPath, err));
     }
     md = decodeMetadata(text);
   } catch (err) {

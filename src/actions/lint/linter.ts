@@ -42,17 +42,4 @@ export function errorText(err: unknown): string {
 }
 
 /** Go's *PathError text for a failed file operation ("open PATH: no such file or directory"). */
-export function pathErrorText(op: string, path: string, err: unknown): string {
-  const code = (err as { code?: string }).code;
-  const reason =
-    code === "ENOENT"
-      ? "no such file or directory"
-      : code === "ENOTDIR"
-        ? "not a directory"
-        : code === "EISDIR"
-          ? "is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : errorText(err);
-  return `${op} ${path}: ${reason}`;
-}
+export { goPathError as pathErrorText } from "../../chart/path-error.js";

@@ -29,7 +29,7 @@ function valuesProblem(valuesPath: string, overrides: GoMap, warn: WarnFn): stri
     try {
       data = readFileSync(valuesPath);
     } catch (err) {
-      throw new Error(pathErrorText((err as { code?: string }).code === "EISDIR" ? "read" : "open", valuesPath, err));
+      throw new Error(pathErrorText("open", valuesPath, err));
     }
     values = data.length === 0 ? newMap() : parseYamlMap(data.toString("utf8"));
   } catch (err) {
